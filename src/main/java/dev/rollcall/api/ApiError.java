@@ -1,0 +1,41 @@
+package dev.rollcall.api;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The statement and operator APIs' error body: {@code {"status", "error", "message"}}, plus the
+ * position for syntax errors. The message names what was wrong; nothing internal is ever in it.
+ */
+public final class ApiError {
+  private ApiError() {}
+
+  public static Response of(Response.Status status, String error, String message) {
+    return build(status.getStatusCode(), base(status.getStatusCode(), error, message));
+  }
+
+  public static Response of(int status, String error, String message) {
+    return build(status, base(status, error, message));
+  }
+
+  public static Response syntax(String message, int line, int column) {
+    JsonObjectBuilder body =
+        base(400, "syntax_error", message).add("line", line).add("column", column);
+    return build(400, body);
+  }
+
+  private static JsonObjectBuilder base(int status, String error, String message) {
+    return Json.createObjectBuilder()
+        .add("status", status)
+        .add("error", error)
+        .add("message", message);
+  }
+
+  private static Response build(int status, JsonObjectBuilder body) {
+    JsonObject json = body.build();
+    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(json).build();
+  }
+}

@@ -1,0 +1,86 @@
+package dev.rollcall.api;
+
+import dev.rollcall.domain.AuthenticationException;
+import dev.rollcall.domain.ConflictException;
+import dev.rollcall.domain.InvalidRequestException;
+import dev.rollcall.domain.NotFoundException;
+import dev.rollcall.domain.PermissionDeniedException;
+import dev.rollcall.domain.RollcallException;
+import jakarta.ejb.EJBException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Every failure of the operator and statement APIs leaves here, as {@link ApiError} JSON. */
+@Provider
+public class ApiExceptionMapper implements ExceptionMapper<Exception> {
+  private static final Logger LOG = Logger.getLogger(ApiExceptionMapper.class.getName());
+
+  @Override
+  public Response toResponse(Exception exception) {
+    Throwable cause = unwrap(exception);
+    // SYNTAX-PLACEHOLDER
+    if (cause instanceof RollcallException domain) {
+      return forDomain(domain);
+    }
+    if (cause instanceof OptimisticLockException) {
+      return ApiError.of(
+          Response.Status.CONFLICT, "conflict", "The object was changed concurrently; try again");
+    }
+    String incident = UUID.randomUUID().toString();
+    LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, cause);
+    return ApiError.of(
+        Response.Status.INTERNAL_SERVER_ERROR,
+        "internal_error",
+        "The server failed to process the request (incident " + incident + ")");
+  }
+
+  private static Response forDomain(RollcallException exception) {
+    String message = exception.getMessage();
+    if (exception instanceof NotFoundException) {
+      return ApiError.of(Response.Status.NOT_FOUND, "not_found", message);
+    }
+    if (exception instanceof ConflictException) {
+      return ApiError.of(Response.Status.CONFLICT, "conflict", message);
+    }
+    if (exception instanceof PermissionDeniedException) {
+      return ApiError.of(Response.Status.FORBIDDEN, "permission_denied", message);
+    }
+    if (exception instanceof AuthenticationException) {
+      return Response.fromResponse(
+              ApiError.of(Response.Status.UNAUTHORIZED, "unauthorized", message))
+          .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+          .build();
+    }
+    if (exception instanceof InvalidRequestException) {
+      return ApiError.of(Response.Status.BAD_REQUEST, "invalid_request", message);
+    }
+    return ApiError.of(Response.Status.BAD_REQUEST, "invalid_request", message);
+  }
+
+  /**
+   * EJB and transaction layers wrap application failures; find the one that explains the failure.
+   */
+  static Throwable unwrap(Throwable exception) {
+    Throwable current = exception;
+    for (int depth = 0; depth < 10 && current != null; depth++) {
+      if (current instanceof RollcallException || current instanceof OptimisticLockException) {
+        return current;
+      }
+      Throwable next =
+          current instanceof EJBException ejb && ejb.getCausedByException() != null
+              ? ejb.getCausedByException()
+              : current.getCause();
+      if (next == null || next == current) {
+        break;
+      }
+      current = next;
+    }
+    return exception;
+  }
+}

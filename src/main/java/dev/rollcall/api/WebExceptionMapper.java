@@ -1,0 +1,18 @@
+package dev.rollcall.api;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Unknown paths, wrong methods and unsupported media types, in the API's own JSON error format. */
+@Provider
+public class WebExceptionMapper implements ExceptionMapper<WebApplicationException> {
+  @Override
+  public Response toResponse(WebApplicationException exception) {
+    int status = exception.getResponse().getStatus();
+    Response.StatusType type = Response.Status.fromStatusCode(status);
+    String reason = type == null ? "Request failed" : type.getReasonPhrase();
+    return ApiError.of(status, reason.toLowerCase().replace(' ', '_'), reason);
+  }
+}

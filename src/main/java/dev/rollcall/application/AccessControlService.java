@@ -1,0 +1,260 @@
+package dev.rollcall.application;
+
+import dev.rollcall.domain.ConflictException;
+import dev.rollcall.domain.InvalidRequestException;
+import dev.rollcall.domain.NotFoundException;
+import dev.rollcall.domain.PermissionDeniedException;
+import dev.rollcall.domain.member.Member;
+import dev.rollcall.domain.member.MemberRepository;
+import dev.rollcall.domain.role.BuiltInRole;
+import dev.rollcall.domain.role.GrantRepository;
+import dev.rollcall.domain.role.MemberRole;
+import dev.rollcall.domain.role.Privilege;
+import dev.rollcall.domain.role.Role;
+import dev.rollcall.domain.role.RoleGrant;
+import dev.rollcall.domain.role.RolePrivilege;
+import dev.rollcall.domain.role.RoleRepository;
+import dev.rollcall.infrastructure.tenancy.TenantScoped;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Roles and grants, as the statement API changes them. {@code actorId} is the member acting; every
+ * method checks the actor's privileges first. A result of {@code false} means "nothing to change".
+ */
+@Stateless
+@TenantScoped
+public class AccessControlService {
+  private final RoleRepository roles;
+  private final GrantRepository grants;
+  private final MemberRepository members;
+  private final AuthorizationService authorization;
+  private final Clock clock;
+
+  /** A role with what a reader needs to know of it. */
+  public record RoleDetails(
+      Role role, String ownerName, List<String> grantedRoles, List<RolePrivilege> privileges) {}
+
+  @Inject
+  public AccessControlService(
+      RoleRepository roles,
+      GrantRepository grants,
+      MemberRepository members,
+      AuthorizationService authorization,
+      Clock clock) {
+    this.roles = roles;
+    this.grants = grants;
+    this.members = members;
+    this.authorization = authorization;
+    this.clock = clock;
+  }
+
+  public AccessControlService() {
+    this(null, null, null, null, null);
+  }
+
+  /**
+   * Creates a custom role owned by the actor's acting role; false if it existed and ifNotExists.
+   */
+  public boolean createRole(String actorId, String name, boolean ifNotExists) {
+    authorization.require(actorId, Privilege.MANAGE_MEMBERS);
+    String owner =
+        authorization
+            .actingRole(actorId, Privilege.MANAGE_MEMBERS)
+            .orElseThrow(() -> new IllegalStateException("privilege without acting role"));
+    return createRoleOwnedBy(owner, name, ifNotExists) != null;
+  }
+
+  /** Creates a custom role owned by {@code ownerRoleId}; null if it existed and ifNotExists. */
+  public Role createRoleOwnedBy(String ownerRoleId, String name, boolean ifNotExists) {
+    validateRoleName(name);
+    if (roles.findByName(name).isPresent()) {
+      if (ifNotExists) {
+        return null;
+      }
+      throw new ConflictException("Role " + name + " already exists");
+    }
+    Role role = Role.custom(UUID.randomUUID().toString(), name, ownerRoleId, clock.instant());
+    roles.add(role);
+    return role;
+  }
+
+  static void validateRoleName(String name) {
+    if (name == null || name.isBlank() || name.length() > 255) {
+      throw new InvalidRequestException("A role name must be 1 to 255 characters");
+    }
+    if (BuiltInRole.isReserved(name)) {
+      throw new InvalidRequestException("Role name " + name + " is reserved for a built-in role");
+    }
+  }
+
+  /** Drops a custom role and every grant of or to it; the roles it owned pass to its owner. */
+  public boolean dropRole(String actorId, String name, boolean ifExists) {
+    authorization.require(actorId, Privilege.MANAGE_MEMBERS);
+    var found = roles.findByName(name);
+    if (found.isEmpty()) {
+      if (ifExists) {
+        return false;
+      }
+      throw roleNotFound(name);
+    }
+    dropRole(found.get());
+    return true;
+  }
+
+  /** Drops the role and its grants without a privilege check (for callers that already did it). */
+  public void dropRole(Role role) {
+    if (role.builtin()) {
+      throw new InvalidRequestException("Built-in role " + role.name() + " cannot be dropped");
+    }
+    grants.removeAllOfRole(role.id());
+    roles.reassignOwnership(role.id(), role.ownerRoleId().orElseThrow());
+    roles.remove(role);
+  }
+
+  public List<Role> listRoles() {
+    return roles.list();
+  }
+
+  /** Names of every role, by id (small: an organization has few roles). */
+  public Map<String, String> roleNamesById() {
+    return roles.list().stream().collect(Collectors.toMap(Role::id, Role::name));
+  }
+
+  public RoleDetails describeRole(String name) {
+    Role role = role(name);
+    String owner = role.ownerRoleId().flatMap(roles::find).map(Role::name).orElse(null);
+    List<String> inherited =
+        roles.listByIds(grants.rolesGrantedTo(Set.of(role.id()))).stream()
+            .map(Role::name)
+            .sorted()
+            .toList();
+    List<RolePrivilege> privileges = grants.privilegesOf(Set.of(role.id()));
+    return new RoleDetails(role, owner, inherited, privileges);
+  }
+
+  public void grantPrivileges(
+      String actorId, Set<Privilege> privileges, String roleName, boolean withGrantOption) {
+    requireMayGrant(actorId, privileges);
+    Role role = role(roleName);
+    Instant now = clock.instant();
+    for (Privilege privilege : privileges) {
+      grants
+          .findPrivilege(role.id(), privilege)
+          .ifPresentOrElse(
+              existing -> existing.widenGrantOption(withGrantOption),
+              () ->
+                  grants.addPrivilege(
+                      new RolePrivilege(role.id(), privilege, withGrantOption, now)));
+    }
+  }
+
+  public void revokePrivileges(String actorId, Set<Privilege> privileges, String roleName) {
+    requireMayGrant(actorId, privileges);
+    Role role = role(roleName);
+    for (Privilege privilege : privileges) {
+      grants.removePrivilege(role.id(), privilege);
+    }
+  }
+
+  private void requireMayGrant(String actorId, Set<Privilege> privileges) {
+    for (Privilege privilege : privileges) {
+      if (!authorization.mayGrant(actorId, privilege)) {
+        throw new PermissionDeniedException(
+            "Granting or revoking "
+                + privilege
+                + " requires the MANAGE_GRANTS privilege or "
+                + privilege
+                + " WITH GRANT OPTION");
+      }
+    }
+  }
+
+  /** Grants a role to a member; false if they already held it directly. */
+  public boolean grantRoleToMember(String actorId, String roleName, String login) {
+    Role role = grantableRole(actorId, roleName);
+    Member member = member(login);
+    return grants.addMemberRole(new MemberRole(member.id(), role.id(), clock.instant()));
+  }
+
+  public boolean revokeRoleFromMember(String actorId, String roleName, String login) {
+    Role role = grantableRole(actorId, roleName);
+    Member member = member(login);
+    if (role.builtin() && BuiltInRole.ORGADMIN.roleName().equals(role.name())) {
+      requireAnotherOrgadmin(role, member);
+    }
+    return grants.removeMemberRole(member.id(), role.id());
+  }
+
+  /** Grants role {@code roleName} to role {@code granteeName}, refusing cycles. */
+  public boolean grantRoleToRole(String actorId, String roleName, String granteeName) {
+    Role role = grantableRole(actorId, roleName);
+    Role grantee = role(granteeName);
+    if (authorization.inherits(role.id(), grantee.id())) {
+      throw new InvalidRequestException(
+          "Granting role "
+              + role.name()
+              + " to role "
+              + grantee.name()
+              + " would make a cycle: "
+              + role.name()
+              + " already inherits "
+              + grantee.name());
+    }
+    return grants.addRoleGrant(new RoleGrant(grantee.id(), role.id(), clock.instant()));
+  }
+
+  public boolean revokeRoleFromRole(String actorId, String roleName, String granteeName) {
+    Role role = grantableRole(actorId, roleName);
+    Role grantee = role(granteeName);
+    if (role.builtin() && grantee.builtin()) {
+      throw new InvalidRequestException("The built-in role hierarchy cannot be changed");
+    }
+    return grants.removeRoleGrant(grantee.id(), role.id());
+  }
+
+  /**
+   * A role the actor may hand out: MANAGE_MEMBERS for any custom role; a built-in role also needs
+   * the actor to hold it, so nobody can grant themselves more than they have.
+   */
+  private Role grantableRole(String actorId, String roleName) {
+    authorization.require(actorId, Privilege.MANAGE_MEMBERS);
+    Role role = role(roleName);
+    if (BuiltInRole.PUBLIC.roleName().equals(role.name()) && role.builtin()) {
+      throw new InvalidRequestException("Every member holds role public; it is not granted");
+    }
+    if (role.builtin() && !authorization.effectiveRoleIds(actorId).contains(role.id())) {
+      throw new PermissionDeniedException(
+          "Only a member who holds built-in role " + role.name() + " may grant or revoke it");
+    }
+    return role;
+  }
+
+  private void requireAnotherOrgadmin(Role orgadmin, Member member) {
+    if (grants.countActiveHolders(orgadmin.id(), member.id()) == 0) {
+      throw new InvalidRequestException(
+          "Role orgadmin cannot be revoked from the organization's last active orgadmin");
+    }
+  }
+
+  public Role role(String name) {
+    return roles.findByName(name).orElseThrow(() -> roleNotFound(name));
+  }
+
+  private Member member(String login) {
+    return members
+        .findByLogin(login)
+        .orElseThrow(() -> new NotFoundException("User " + login + " does not exist"));
+  }
+
+  private static NotFoundException roleNotFound(String name) {
+    return new NotFoundException("Role " + name + " does not exist");
+  }
+}

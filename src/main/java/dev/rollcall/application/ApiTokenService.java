@@ -1,0 +1,111 @@
+package dev.rollcall.application;
+
+import dev.rollcall.domain.AuthenticationException;
+import dev.rollcall.domain.ConflictException;
+import dev.rollcall.domain.InvalidRequestException;
+import dev.rollcall.domain.NotFoundException;
+import dev.rollcall.domain.member.ApiToken;
+import dev.rollcall.domain.member.ApiTokenRepository;
+import dev.rollcall.domain.member.Member;
+import dev.rollcall.domain.member.MemberRepository;
+import dev.rollcall.infrastructure.tenancy.TenantScoped;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Members' API tokens: issued with the secret shown once, stored as a hash, checked on every call.
+ */
+@Stateless
+@TenantScoped
+public class ApiTokenService {
+  public static final String PREFIX = "rc_api_";
+
+  /** Last-used times are written at most this often per token, not on every request. */
+  static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+
+  private final ApiTokenRepository tokens;
+  private final MemberRepository members;
+  private final Clock clock;
+
+  /** A new token: the stored record and its secret, which exists nowhere else. */
+  public record IssuedApiToken(ApiToken token, String secret) {
+    @Override
+    public String toString() {
+      return "IssuedApiToken[" + token.name() + ", secret=<redacted>]";
+    }
+  }
+
+  @Inject
+  public ApiTokenService(ApiTokenRepository tokens, MemberRepository members, Clock clock) {
+    this.tokens = tokens;
+    this.members = members;
+    this.clock = clock;
+  }
+
+  public ApiTokenService() {
+    this(null, null, null);
+  }
+
+  public IssuedApiToken issue(String memberId, String name, Instant expiresAt) {
+    Instant now = clock.instant();
+    if (expiresAt != null && !expiresAt.isAfter(now)) {
+      throw new InvalidRequestException("The token's expiry must be in the future");
+    }
+    if (tokens.findByName(memberId, name).isPresent()) {
+      throw new ConflictException("You already have an API token named " + name);
+    }
+    Secrets.Issued secret = Secrets.issue(PREFIX);
+    ApiToken token =
+        new ApiToken(UUID.randomUUID().toString(), memberId, name, secret.hash(), now, expiresAt);
+    tokens.add(token);
+    return new IssuedApiToken(token, secret.secret());
+  }
+
+  public List<ApiToken> list(String memberId) {
+    return tokens.listByMember(memberId);
+  }
+
+  public void drop(String memberId, String name) {
+    ApiToken token =
+        tokens
+            .findByName(memberId, name)
+            .orElseThrow(() -> new NotFoundException("You have no API token named " + name));
+    tokens.remove(token);
+  }
+
+  /**
+   * The member a bearer secret belongs to, in the current organization. Unknown, expired and
+   * deactivated members' tokens are all refused alike, so a caller learns nothing about which it
+   * was.
+   */
+  public Member authenticate(String secret) {
+    if (secret == null || !secret.startsWith(PREFIX)) {
+      throw refused();
+    }
+    String hash = Secrets.hash(secret);
+    ApiToken token =
+        tokens
+            .findByHash(hash)
+            .filter(t -> Secrets.sameHash(t.tokenHash(), hash))
+            .orElseThrow(ApiTokenService::refused);
+    Instant now = clock.instant();
+    if (token.expiredAt(now)) {
+      throw refused();
+    }
+    Member member =
+        members.find(token.memberId()).filter(Member::active).orElseThrow(ApiTokenService::refused);
+    if (token.lastUsedAt().map(t -> t.plus(LAST_USED_RESOLUTION).isBefore(now)).orElse(true)) {
+      token.usedAt(now);
+    }
+    return member;
+  }
+
+  private static AuthenticationException refused() {
+    return new AuthenticationException("The API token is invalid, expired or revoked");
+  }
+}

@@ -1,0 +1,133 @@
+package dev.rollcall.application;
+
+import dev.rollcall.domain.ConflictException;
+import dev.rollcall.domain.InvalidRequestException;
+import dev.rollcall.domain.NotFoundException;
+import dev.rollcall.domain.member.ApiTokenRepository;
+import dev.rollcall.domain.member.Member;
+import dev.rollcall.domain.member.MemberRepository;
+import dev.rollcall.domain.role.BuiltInRole;
+import dev.rollcall.domain.role.GrantRepository;
+import dev.rollcall.domain.role.Privilege;
+import dev.rollcall.domain.role.Role;
+import dev.rollcall.domain.role.RoleRepository;
+import dev.rollcall.infrastructure.tenancy.TenantScoped;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Members as the statement API sees them: invited, listed, described and dropped by email. */
+@Stateless
+@TenantScoped
+public class MemberService {
+  private final MemberRepository members;
+  private final GrantRepository grants;
+  private final RoleRepository roles;
+  private final ApiTokenRepository tokens;
+  private final AuthorizationService authorization;
+  private final Clock clock;
+
+  /** A member with their directly granted role names. */
+  public record MemberWithRoles(Member member, List<String> roles) {}
+
+  /** A member with direct and effective (inherited) role names. */
+  public record MemberDetails(Member member, List<String> roles, List<String> effectiveRoles) {}
+
+  @Inject
+  public MemberService(
+      MemberRepository members,
+      GrantRepository grants,
+      RoleRepository roles,
+      ApiTokenRepository tokens,
+      AuthorizationService authorization,
+      Clock clock) {
+    this.members = members;
+    this.grants = grants;
+    this.roles = roles;
+    this.tokens = tokens;
+    this.authorization = authorization;
+    this.clock = clock;
+  }
+
+  public MemberService() {
+    this(null, null, null, null, null, null);
+  }
+
+  /** Adds a member directly (there is no mail); their userName is their email. */
+  public Member invite(String actorId, String email) {
+    authorization.require(actorId, Privilege.MANAGE_MEMBERS);
+    if (!Emails.isPlausible(email)) {
+      throw new InvalidRequestException("'" + email + "' is not an email address");
+    }
+    String address = email.strip();
+    if (members.findByLogin(address).isPresent()) {
+      throw new ConflictException("User " + address + " is already a member");
+    }
+    Member member = new Member(UUID.randomUUID().toString(), address, address, clock.instant());
+    members.add(member);
+    return member;
+  }
+
+  /** Removes the member, their grants and their API tokens. */
+  public void drop(String actorId, String login) {
+    authorization.require(actorId, Privilege.MANAGE_MEMBERS);
+    Member member = find(login);
+    if (member.id().equals(actorId)) {
+      throw new InvalidRequestException("You cannot drop yourself");
+    }
+    remove(member);
+  }
+
+  /** Removes a member and everything that hangs off them, without a privilege check. */
+  public void remove(Member member) {
+    roles
+        .findByName(BuiltInRole.ORGADMIN.roleName())
+        .filter(orgadmin -> grants.roleIdsOfMember(member.id()).contains(orgadmin.id()))
+        .filter(orgadmin -> grants.countActiveHolders(orgadmin.id(), member.id()) == 0)
+        .ifPresent(
+            orgadmin -> {
+              throw new InvalidRequestException(
+                  "User " + member.userName() + " is the organization's last active orgadmin");
+            });
+    grants.removeAllOfMember(member.id());
+    tokens.removeAllOf(member.id());
+    members.remove(member);
+  }
+
+  public List<MemberWithRoles> list() {
+    Map<String, List<String>> roleNames = grants.roleNamesByMember();
+    return members.list().stream()
+        .map(m -> new MemberWithRoles(m, roleNames.getOrDefault(m.id(), List.of())))
+        .toList();
+  }
+
+  public MemberDetails describe(String login) {
+    Member member = find(login);
+    List<String> direct =
+        roles.listByIds(grants.roleIdsOfMember(member.id())).stream()
+            .map(Role::name)
+            .sorted()
+            .toList();
+    List<String> effective =
+        roles.listByIds(authorization.effectiveRoleIds(member.id())).stream()
+            .map(Role::name)
+            .sorted()
+            .toList();
+    return new MemberDetails(member, direct, effective);
+  }
+
+  public Member find(String login) {
+    return members
+        .findByLogin(login)
+        .orElseThrow(() -> new NotFoundException("User " + login + " does not exist"));
+  }
+
+  public Member findById(String memberId) {
+    return members
+        .find(memberId)
+        .orElseThrow(() -> new NotFoundException("User " + memberId + " does not exist"));
+  }
+}

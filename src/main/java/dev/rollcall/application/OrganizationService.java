@@ -1,0 +1,60 @@
+package dev.rollcall.application;
+
+import dev.rollcall.domain.InvalidRequestException;
+import dev.rollcall.domain.NotFoundException;
+import dev.rollcall.domain.organization.Organization;
+import dev.rollcall.domain.organization.OrganizationRepository;
+import dev.rollcall.infrastructure.tenancy.TenantContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.UUID;
+
+/** The operator's view of organizations: creating one sets up everything its first admin needs. */
+@Stateless
+public class OrganizationService {
+  private final TenantContext tenant;
+  private final OrganizationSetup setup;
+  private final OrganizationRepository organizations;
+
+  /**
+   * What the operator gets back: the new organization and its first admin's API token (shown once).
+   */
+  public record CreatedOrganization(String id, String name, String adminToken) {
+    @Override
+    public String toString() {
+      return "CreatedOrganization[id=" + id + ", name=" + name + ", adminToken=<redacted>]";
+    }
+  }
+
+  @Inject
+  public OrganizationService(
+      TenantContext tenant, OrganizationSetup setup, OrganizationRepository organizations) {
+    this.tenant = tenant;
+    this.setup = setup;
+    this.organizations = organizations;
+  }
+
+  public OrganizationService() {
+    this(null, null, null);
+  }
+
+  /** Creates the organization, its built-in roles and a first member holding {@code orgadmin}. */
+  public CreatedOrganization create(String name, String adminEmail) {
+    if (name == null || name.isBlank() || name.length() > 255) {
+      throw new InvalidRequestException("name must be 1 to 255 characters");
+    }
+    if (adminEmail == null || !Emails.isPlausible(adminEmail)) {
+      throw new InvalidRequestException("adminEmail must be an email address");
+    }
+    String id = UUID.randomUUID().toString();
+    tenant.enter(id);
+    String token = setup.setUp(id, name.strip(), adminEmail.strip());
+    return new CreatedOrganization(id, name.strip(), token);
+  }
+
+  public Organization find(String id) {
+    return organizations
+        .find(id)
+        .orElseThrow(() -> new NotFoundException("Organization " + id + " does not exist"));
+  }
+}

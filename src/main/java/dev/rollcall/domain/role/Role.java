@@ -1,0 +1,124 @@
+package dev.rollcall.domain.role;
+
+import dev.rollcall.domain.TenantOwned;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/** A built-in or custom role. Every role but {@code orgadmin} has an owner role. */
+@Entity
+@Table(name = "roles")
+@NamedQuery(name = Role.FIND_BY_NAME, query = "SELECT r FROM Role r WHERE r.name = :name")
+@NamedQuery(name = Role.LIST, query = "SELECT r FROM Role r ORDER BY r.name")
+@NamedQuery(name = Role.LIST_BY_IDS, query = "SELECT r FROM Role r WHERE r.id IN :ids")
+@NamedQuery(
+    name = Role.REASSIGN_OWNER,
+    query = "UPDATE Role r SET r.ownerRoleId = :newOwner WHERE r.ownerRoleId = :oldOwner")
+public class Role extends TenantOwned {
+  public static final String FIND_BY_NAME = "Role.findByName";
+  public static final String LIST = "Role.list";
+  public static final String LIST_BY_IDS = "Role.listByIds";
+  public static final String REASSIGN_OWNER = "Role.reassignOwner";
+
+  @Id
+  @Column(length = 36)
+  private String id;
+
+  @Column(nullable = false)
+  private String name;
+
+  @Column(nullable = false)
+  private boolean builtin;
+
+  @Column(name = "owner_role_id", length = 36)
+  private String ownerRoleId;
+
+  @Column(name = "managed_by", length = 36)
+  private String managedBy;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Version private long version;
+
+  protected Role() {}
+
+  private Role(String id, String name, boolean builtin, String ownerRoleId, Instant now) {
+    this.id = Objects.requireNonNull(id);
+    this.name = Objects.requireNonNull(name);
+    this.builtin = builtin;
+    this.ownerRoleId = ownerRoleId;
+    this.createdAt = Objects.requireNonNull(now);
+    this.updatedAt = now;
+  }
+
+  public static Role builtIn(String id, BuiltInRole role, String ownerRoleId, Instant now) {
+    return new Role(id, role.roleName(), true, ownerRoleId, now);
+  }
+
+  public static Role custom(String id, String name, String ownerRoleId, Instant now) {
+    if (BuiltInRole.isReserved(name)) {
+      throw new IllegalArgumentException("reserved role name " + name);
+    }
+    return new Role(id, name, false, Objects.requireNonNull(ownerRoleId), now);
+  }
+
+  public void rename(String newName, Instant now) {
+    if (builtin) {
+      throw new IllegalStateException("built-in roles keep their names");
+    }
+    this.name = Objects.requireNonNull(newName);
+    this.updatedAt = now;
+  }
+
+  public void changeOwner(String ownerRoleId, Instant now) {
+    this.ownerRoleId = Objects.requireNonNull(ownerRoleId);
+    this.updatedAt = now;
+  }
+
+  public void manageBy(String integrationId, Instant now) {
+    this.managedBy = integrationId;
+    this.updatedAt = now;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public boolean builtin() {
+    return builtin;
+  }
+
+  public Optional<String> ownerRoleId() {
+    return Optional.ofNullable(ownerRoleId);
+  }
+
+  public Optional<String> managedBy() {
+    return Optional.ofNullable(managedBy);
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+
+  public long version() {
+    return version;
+  }
+}

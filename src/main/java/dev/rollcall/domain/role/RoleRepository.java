@@ -1,0 +1,22 @@
+package dev.rollcall.domain.role;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+public interface RoleRepository {
+  void add(Role role);
+
+  Optional<Role> find(String id);
+
+  Optional<Role> findByName(String name);
+
+  List<Role> list();
+
+  List<Role> listByIds(Collection<String> ids);
+
+  /** Gives every role owned by {@code oldOwnerId} to {@code newOwnerId}. */
+  void reassignOwnership(String oldOwnerId, String newOwnerId);
+
+  void remove(Role role);
+}

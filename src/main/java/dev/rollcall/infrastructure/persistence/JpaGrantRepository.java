@@ -1,0 +1,158 @@
+package dev.rollcall.infrastructure.persistence;
+
+import dev.rollcall.domain.role.GrantRepository;
+import dev.rollcall.domain.role.MemberRole;
+import dev.rollcall.domain.role.Privilege;
+import dev.rollcall.domain.role.RoleGrant;
+import dev.rollcall.domain.role.RolePrivilege;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+@ApplicationScoped
+public class JpaGrantRepository implements GrantRepository {
+  private final EntityManager em;
+
+  @Inject
+  public JpaGrantRepository(EntityManager em) {
+    this.em = em;
+  }
+
+  protected JpaGrantRepository() {
+    this.em = null;
+  }
+
+  @Override
+  public boolean addMemberRole(MemberRole grant) {
+    if (em.find(MemberRole.class, new MemberRole.Key(grant.memberId(), grant.roleId())) != null) {
+      return false;
+    }
+    em.persist(grant);
+    return true;
+  }
+
+  @Override
+  public boolean removeMemberRole(String memberId, String roleId) {
+    return em.createNamedQuery(MemberRole.DELETE)
+            .setParameter("member", memberId)
+            .setParameter("role", roleId)
+            .executeUpdate()
+        > 0;
+  }
+
+  @Override
+  public Set<String> roleIdsOfMember(String memberId) {
+    return new HashSet<>(
+        em.createNamedQuery(MemberRole.ROLE_IDS_OF_MEMBER, String.class)
+            .setParameter("member", memberId)
+            .getResultList());
+  }
+
+  @Override
+  public Map<String, List<String>> roleNamesByMember() {
+    Map<String, List<String>> byMember = new LinkedHashMap<>();
+    for (Object[] row :
+        em.createNamedQuery(MemberRole.ROLE_NAMES_BY_MEMBER, Object[].class).getResultList()) {
+      byMember.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add((String) row[1]);
+    }
+    return byMember;
+  }
+
+  @Override
+  public void removeAllOfMember(String memberId) {
+    em.createNamedQuery(MemberRole.DELETE_OF_MEMBER)
+        .setParameter("member", memberId)
+        .executeUpdate();
+  }
+
+  @Override
+  public long countActiveHolders(String roleId, String exceptMemberId) {
+    return em.createNamedQuery(MemberRole.COUNT_ACTIVE_HOLDERS, Long.class)
+        .setParameter("role", roleId)
+        .setParameter("member", exceptMemberId)
+        .getSingleResult();
+  }
+
+  @Override
+  public boolean addRoleGrant(RoleGrant grant) {
+    if (em.find(RoleGrant.class, new RoleGrant.Key(grant.granteeRoleId(), grant.roleId()))
+        != null) {
+      return false;
+    }
+    em.persist(grant);
+    return true;
+  }
+
+  @Override
+  public boolean removeRoleGrant(String granteeRoleId, String roleId) {
+    return em.createNamedQuery(RoleGrant.DELETE)
+            .setParameter("grantee", granteeRoleId)
+            .setParameter("role", roleId)
+            .executeUpdate()
+        > 0;
+  }
+
+  @Override
+  public Set<String> rolesGrantedTo(Collection<String> granteeRoleIds) {
+    if (granteeRoleIds.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(
+        em.createNamedQuery(RoleGrant.GRANTED_TO, String.class)
+            .setParameter("grantees", granteeRoleIds)
+            .getResultList());
+  }
+
+  @Override
+  public Set<String> granteesOf(String roleId) {
+    return new HashSet<>(
+        em.createNamedQuery(RoleGrant.GRANTEES_OF, String.class)
+            .setParameter("role", roleId)
+            .getResultList());
+  }
+
+  @Override
+  public Optional<RolePrivilege> findPrivilege(String roleId, Privilege privilege) {
+    return Optional.ofNullable(
+        em.find(RolePrivilege.class, new RolePrivilege.Key(roleId, privilege)));
+  }
+
+  @Override
+  public void addPrivilege(RolePrivilege grant) {
+    em.persist(grant);
+  }
+
+  @Override
+  public boolean removePrivilege(String roleId, Privilege privilege) {
+    return em.createNamedQuery(RolePrivilege.DELETE)
+            .setParameter("role", roleId)
+            .setParameter("privilege", privilege)
+            .executeUpdate()
+        > 0;
+  }
+
+  @Override
+  public List<RolePrivilege> privilegesOf(Collection<String> roleIds) {
+    if (roleIds.isEmpty()) {
+      return List.of();
+    }
+    return em.createNamedQuery(RolePrivilege.OF_ROLES, RolePrivilege.class)
+        .setParameter("roles", roleIds)
+        .getResultList();
+  }
+
+  @Override
+  public void removeAllOfRole(String roleId) {
+    em.createNamedQuery(MemberRole.DELETE_OF_ROLE).setParameter("role", roleId).executeUpdate();
+    em.createNamedQuery(RoleGrant.DELETE_OF_ROLE).setParameter("role", roleId).executeUpdate();
+    em.createNamedQuery(RolePrivilege.DELETE_OF_ROLE).setParameter("role", roleId).executeUpdate();
+  }
+}

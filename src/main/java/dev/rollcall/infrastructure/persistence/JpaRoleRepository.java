@@ -1,0 +1,70 @@
+package dev.rollcall.infrastructure.persistence;
+
+import dev.rollcall.domain.role.Role;
+import dev.rollcall.domain.role.RoleRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaRoleRepository implements RoleRepository {
+  private final EntityManager em;
+
+  @Inject
+  public JpaRoleRepository(EntityManager em) {
+    this.em = em;
+  }
+
+  protected JpaRoleRepository() {
+    this.em = null;
+  }
+
+  @Override
+  public void add(Role role) {
+    em.persist(role);
+  }
+
+  @Override
+  public Optional<Role> find(String id) {
+    return Optional.ofNullable(em.find(Role.class, id));
+  }
+
+  @Override
+  public Optional<Role> findByName(String name) {
+    return em.createNamedQuery(Role.FIND_BY_NAME, Role.class)
+        .setParameter("name", name)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public List<Role> list() {
+    return em.createNamedQuery(Role.LIST, Role.class).getResultList();
+  }
+
+  @Override
+  public List<Role> listByIds(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return em.createNamedQuery(Role.LIST_BY_IDS, Role.class)
+        .setParameter("ids", ids)
+        .getResultList();
+  }
+
+  @Override
+  public void reassignOwnership(String oldOwnerId, String newOwnerId) {
+    em.createNamedQuery(Role.REASSIGN_OWNER)
+        .setParameter("oldOwner", oldOwnerId)
+        .setParameter("newOwner", newOwnerId)
+        .executeUpdate();
+  }
+
+  @Override
+  public void remove(Role role) {
+    em.remove(role);
+  }
+}

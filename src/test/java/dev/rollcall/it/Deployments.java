@@ -1,0 +1,29 @@
+package dev.rollcall.it;
+
+import java.io.File;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * Test deployments are the real build output: the WAR Maven packaged (path from the failsafe
+ * property {@code rollcall.test.war}), deployed under another name, plus the test classes that run
+ * inside it.
+ */
+public final class Deployments {
+  private Deployments() {}
+
+  public static WebArchive application() {
+    File war = new File(System.getProperty("rollcall.test.war", "target/rollcall.war"));
+    if (!war.isFile()) {
+      throw new IllegalStateException("run the tests through Maven: " + war + " is missing");
+    }
+    return ShrinkWrap.createFromZipFile(WebArchive.class, war);
+  }
+
+  /** The application plus the in-container test support classes. */
+  public static WebArchive withTestSupport(Class<?>... testClasses) {
+    return application()
+        .addClasses(AdjustableClock.class, InContainer.class)
+        .addClasses(testClasses);
+  }
+}

@@ -225,7 +225,7 @@ public final class StatementParser {
         return new GrantRole(role, grantee("TO"));
       }
       Set<Privilege> privileges = privileges("ROLE, ALL or a privilege after GRANT");
-      onOrganization();
+      onOrganization("the privileges");
       in.expectKeyword("TO", "after ON ORGANIZATION");
       in.expectKeyword("ROLE", "after TO (privileges are granted to roles)");
       String role = name("role name");
@@ -244,7 +244,7 @@ public final class StatementParser {
         return new RevokeRole(role, grantee("FROM"));
       }
       Set<Privilege> privileges = privileges("ROLE, ALL or a privilege after REVOKE");
-      onOrganization();
+      onOrganization("the privileges");
       in.expectKeyword("FROM", "after ON ORGANIZATION");
       in.expectKeyword("ROLE", "after FROM (privileges are revoked from roles)");
       return new RevokePrivileges(privileges, name("role name"));
@@ -253,7 +253,7 @@ public final class StatementParser {
     private Statement canI() {
       in.expectKeyword("I", "after CAN");
       Privilege privilege = privilege("a privilege after CAN I");
-      onOrganization();
+      onOrganization("the privilege");
       return new CanI(privilege);
     }
 
@@ -272,7 +272,7 @@ public final class StatementParser {
 
     private Privilege privilege(String expectation) {
       Token token = in.peek();
-      if (token.type() != Type.IDENTIFIER) {
+      if (token.type() != Type.IDENTIFIER || KEYWORDS.contains(token.keyword())) {
         throw unexpected(token, expectation + " (one of " + PRIVILEGE_NAMES + ")");
       }
       Privilege privilege =
@@ -289,8 +289,8 @@ public final class StatementParser {
       return privilege;
     }
 
-    private void onOrganization() {
-      in.expectKeyword("ON", "after the privileges");
+    private void onOrganization(String after) {
+      in.expectKeyword("ON", "after " + after);
       in.expectKeyword("ORGANIZATION", "after ON");
     }
 

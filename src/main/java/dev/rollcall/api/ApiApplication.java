@@ -1,5 +1,6 @@
 package dev.rollcall.api;
 
+import dev.rollcall.statement.StatementResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
@@ -14,6 +15,7 @@ public class ApiApplication extends Application {
   public Set<Class<?>> getClasses() {
     return Set.of(
         OrganizationResource.class,
+        StatementResource.class,
         OperatorAuthentication.class,
         MemberAuthentication.class,
         ApiExceptionMapper.class,

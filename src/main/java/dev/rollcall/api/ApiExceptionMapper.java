@@ -6,6 +6,7 @@ import dev.rollcall.domain.InvalidRequestException;
 import dev.rollcall.domain.NotFoundException;
 import dev.rollcall.domain.PermissionDeniedException;
 import dev.rollcall.domain.RollcallException;
+import dev.rollcall.statement.StatementSyntaxException;
 import jakarta.ejb.EJBException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -24,7 +25,9 @@ public class ApiExceptionMapper implements ExceptionMapper<Exception> {
   @Override
   public Response toResponse(Exception exception) {
     Throwable cause = unwrap(exception);
-    // SYNTAX-PLACEHOLDER
+    if (cause instanceof StatementSyntaxException syntax) {
+      return ApiError.syntax(syntax.getMessage(), syntax.line(), syntax.column());
+    }
     if (cause instanceof RollcallException domain) {
       return forDomain(domain);
     }

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.RequestScoped;
 public class Caller {
   private String memberId;
 
-  void identify(String memberId) {
+  public void identify(String memberId) {
     this.memberId = memberId;
   }
 

@@ -35,7 +35,7 @@ public class MemberAuthentication implements ContainerRequestFilter {
     this.caller = caller;
   }
 
-  protected MemberAuthentication() {
+  public MemberAuthentication() {
     this(null, null, null);
   }
 

@@ -31,7 +31,7 @@ public class OperatorAuthentication implements ContainerRequestFilter {
     this.operatorTokenHash = operatorToken.filter(t -> !t.isBlank()).map(Secrets::hash);
   }
 
-  protected OperatorAuthentication() {
+  public OperatorAuthentication() {
     this.operatorTokenHash = Optional.empty();
   }
 

@@ -38,7 +38,7 @@ public class OrganizationResource {
     this.organizations = organizations;
   }
 
-  protected OrganizationResource() {
+  public OrganizationResource() {
     this(null);
   }
 

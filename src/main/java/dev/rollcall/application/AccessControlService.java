@@ -4,6 +4,7 @@ import dev.rollcall.domain.ConflictException;
 import dev.rollcall.domain.InvalidRequestException;
 import dev.rollcall.domain.NotFoundException;
 import dev.rollcall.domain.PermissionDeniedException;
+import dev.rollcall.domain.integration.SecurityIntegrationRepository;
 import dev.rollcall.domain.member.Member;
 import dev.rollcall.domain.member.MemberRepository;
 import dev.rollcall.domain.role.BuiltInRole;
@@ -36,6 +37,7 @@ public class AccessControlService {
   private final GrantRepository grants;
   private final MemberRepository members;
   private final AuthorizationService authorization;
+  private final SecurityIntegrationRepository integrations;
   private final Clock clock;
 
   /** A role with what a reader needs to know of it. */
@@ -48,16 +50,18 @@ public class AccessControlService {
       GrantRepository grants,
       MemberRepository members,
       AuthorizationService authorization,
+      SecurityIntegrationRepository integrations,
       Clock clock) {
     this.roles = roles;
     this.grants = grants;
     this.members = members;
     this.authorization = authorization;
+    this.integrations = integrations;
     this.clock = clock;
   }
 
   public AccessControlService() {
-    this(null, null, null, null, null);
+    this(null, null, null, null, null, null);
   }
 
   /**
@@ -113,6 +117,15 @@ public class AccessControlService {
   public void dropRole(Role role) {
     if (role.builtin()) {
       throw new InvalidRequestException("Built-in role " + role.name() + " cannot be dropped");
+    }
+    var dependents = integrations.listByRunAsRole(role.id());
+    if (!dependents.isEmpty()) {
+      throw new ConflictException(
+          "Role "
+              + role.name()
+              + " is the run-as role of security integration "
+              + dependents.get(0).name()
+              + "; drop that integration first");
     }
     grants.removeAllOfRole(role.id());
     roles.reassignOwnership(role.id(), role.ownerRoleId().orElseThrow());

@@ -8,6 +8,7 @@ import dev.rollcall.domain.member.ApiToken;
 import dev.rollcall.domain.member.ApiTokenRepository;
 import dev.rollcall.domain.member.Member;
 import dev.rollcall.domain.member.MemberRepository;
+import dev.rollcall.domain.role.Privilege;
 import dev.rollcall.infrastructure.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -30,6 +31,7 @@ public class ApiTokenService {
 
   private final ApiTokenRepository tokens;
   private final MemberRepository members;
+  private final AuthorizationService authorization;
   private final Clock clock;
 
   /** A new token: the stored record and its secret, which exists nowhere else. */
@@ -41,14 +43,19 @@ public class ApiTokenService {
   }
 
   @Inject
-  public ApiTokenService(ApiTokenRepository tokens, MemberRepository members, Clock clock) {
+  public ApiTokenService(
+      ApiTokenRepository tokens,
+      MemberRepository members,
+      AuthorizationService authorization,
+      Clock clock) {
     this.tokens = tokens;
     this.members = members;
+    this.authorization = authorization;
     this.clock = clock;
   }
 
   public ApiTokenService() {
-    this(null, null, null);
+    this(null, null, null, null);
   }
 
   public IssuedApiToken issue(String memberId, String name, Instant expiresAt) {
@@ -64,6 +71,16 @@ public class ApiTokenService {
         new ApiToken(UUID.randomUUID().toString(), memberId, name, secret.hash(), now, expiresAt);
     tokens.add(token);
     return new IssuedApiToken(token, secret.secret());
+  }
+
+  /** A token for another member (a service account, say): needs MANAGE_MEMBERS. */
+  public IssuedApiToken issueFor(String actorId, String login, String name, Instant expiresAt) {
+    authorization.require(actorId, Privilege.MANAGE_MEMBERS);
+    Member member =
+        members
+            .findByLogin(login)
+            .orElseThrow(() -> new NotFoundException("User " + login + " does not exist"));
+    return issue(member.id(), name, expiresAt);
   }
 
   public List<ApiToken> list(String memberId) {

@@ -97,6 +97,17 @@ public class MemberService {
     members.remove(member);
   }
 
+  /** Deactivates or reactivates a member; roles are kept, API tokens are refused while inactive. */
+  public Member setActive(String memberId, boolean active) {
+    Member member = findById(memberId);
+    if (active) {
+      member.activate(clock.instant());
+    } else {
+      member.deactivate(clock.instant());
+    }
+    return member;
+  }
+
   public List<MemberWithRoles> list() {
     Map<String, List<String>> roleNames = grants.roleNamesByMember();
     return members.list().stream()

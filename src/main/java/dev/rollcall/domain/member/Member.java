@@ -24,7 +24,11 @@ import java.util.Optional;
     query =
         "SELECT m FROM Member m WHERE m.emailKey = :key OR m.userNameKey = :key ORDER BY m.createdAt")
 @NamedQuery(name = Member.LIST, query = "SELECT m FROM Member m ORDER BY m.userNameKey")
+@NamedQuery(
+    name = Member.RELEASE_FROM_INTEGRATION,
+    query = "UPDATE Member m SET m.managedBy = NULL WHERE m.managedBy = :integration")
 public class Member extends TenantOwned {
+  public static final String RELEASE_FROM_INTEGRATION = "Member.releaseFromIntegration";
   public static final String FIND_BY_LOGIN = "Member.findByLogin";
   public static final String LIST = "Member.list";
 

@@ -20,7 +20,11 @@ import java.util.Optional;
 @NamedQuery(
     name = Role.REASSIGN_OWNER,
     query = "UPDATE Role r SET r.ownerRoleId = :newOwner WHERE r.ownerRoleId = :oldOwner")
+@NamedQuery(
+    name = Role.RELEASE_FROM_INTEGRATION,
+    query = "UPDATE Role r SET r.managedBy = NULL WHERE r.managedBy = :integration")
 public class Role extends TenantOwned {
+  public static final String RELEASE_FROM_INTEGRATION = "Role.releaseFromIntegration";
   public static final String FIND_BY_NAME = "Role.findByName";
   public static final String LIST = "Role.list";
   public static final String LIST_BY_IDS = "Role.listByIds";

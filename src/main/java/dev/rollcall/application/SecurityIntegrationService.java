@@ -1,0 +1,280 @@
+package dev.rollcall.application;
+
+import dev.rollcall.domain.AuthenticationException;
+import dev.rollcall.domain.ConflictException;
+import dev.rollcall.domain.InvalidRequestException;
+import dev.rollcall.domain.NotFoundException;
+import dev.rollcall.domain.PermissionDeniedException;
+import dev.rollcall.domain.integration.IntegrationType;
+import dev.rollcall.domain.integration.ScimClient;
+import dev.rollcall.domain.integration.SecurityIntegration;
+import dev.rollcall.domain.integration.SecurityIntegrationRepository;
+import dev.rollcall.domain.role.Privilege;
+import dev.rollcall.domain.role.Role;
+import dev.rollcall.domain.role.RoleRepository;
+import dev.rollcall.infrastructure.tenancy.TenantContext;
+import dev.rollcall.infrastructure.tenancy.TenantScoped;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Security integrations and their SCIM tokens: created and renewed with a token shown once, stored
+ * as a hash, and checked on every SCIM call together with the run-as role's MANAGE_MEMBERS
+ * privilege.
+ */
+@Stateless
+@TenantScoped
+public class SecurityIntegrationService {
+  public static final String TOKEN_PREFIX = "rc_scim_";
+
+  /** The run-as role Okta integrations get when none is named, as in DeltaStream. */
+  public static final String OKTA_DEFAULT_RUN_AS_ROLE = "okta_skim_provisioner";
+
+  static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+
+  private final SecurityIntegrationRepository integrations;
+  private final RoleRepository roles;
+  private final AuthorizationService authorization;
+  private final TenantContext tenant;
+  private final Clock clock;
+  private final String publicBaseUrl;
+  private final String tokenLifetime;
+
+  /** What CREATE and RENEW hand back: the token exists only here. */
+  public record IssuedIntegration(SecurityIntegration integration, String token, String uri) {
+    @Override
+    public String toString() {
+      return "IssuedIntegration[" + integration.name() + ", token=<redacted>, uri=" + uri + "]";
+    }
+  }
+
+  /** An integration with its run-as role's name. */
+  public record IntegrationView(SecurityIntegration integration, String runAsRole, String uri) {}
+
+  /** The options of CREATE SECURITY INTEGRATION, already checked for known values. */
+  public record Settings(
+      IntegrationType type, Optional<ScimClient> client, Optional<String> runAsRole) {}
+
+  /** Who is calling SCIM: the integration, and the role its calls act as. */
+  public record ScimPrincipal(
+      String organizationId,
+      String integrationId,
+      String integrationName,
+      ScimClient client,
+      String runAsRoleId) {}
+
+  @Inject
+  public SecurityIntegrationService(
+      SecurityIntegrationRepository integrations,
+      RoleRepository roles,
+      AuthorizationService authorization,
+      TenantContext tenant,
+      Clock clock,
+      @ConfigProperty(name = "rollcall.public-base-url") String publicBaseUrl,
+      @ConfigProperty(name = "rollcall.scim.token-lifetime") String tokenLifetime) {
+    this.integrations = integrations;
+    this.roles = roles;
+    this.authorization = authorization;
+    this.tenant = tenant;
+    this.clock = clock;
+    this.publicBaseUrl = publicBaseUrl;
+    this.tokenLifetime = tokenLifetime;
+  }
+
+  public SecurityIntegrationService() {
+    this(null, null, null, null, null, null, null);
+  }
+
+  /** Creates the integration; empty when it exists and {@code ifNotExists} was given. */
+  public Optional<IssuedIntegration> create(
+      String actorId, String name, boolean ifNotExists, Settings settings) {
+    authorization.require(actorId, Privilege.MANAGE_MEMBERS);
+    if (name.isBlank() || name.length() > 255) {
+      throw new InvalidRequestException("A security integration name must be 1 to 255 characters");
+    }
+    if (integrations.findByName(name).isPresent()) {
+      if (ifNotExists) {
+        return Optional.empty();
+      }
+      throw new ConflictException("Security integration " + name + " already exists");
+    }
+    ScimClient client = settings.client().orElse(ScimClient.OKTA);
+    String roleName =
+        settings
+            .runAsRole()
+            .or(
+                () ->
+                    client == ScimClient.OKTA
+                        ? Optional.of(OKTA_DEFAULT_RUN_AS_ROLE)
+                        : Optional.empty())
+            .orElseThrow(
+                () ->
+                    new InvalidRequestException(
+                        "Option 'scim.run_as_role' is required for 'scim.client' = " + client));
+    Role runAs = runAsRole(roleName);
+    Instant now = clock.instant();
+    Secrets.Issued token = Secrets.issue(TOKEN_PREFIX);
+    SecurityIntegration integration =
+        new SecurityIntegration(
+            UUID.randomUUID().toString(),
+            name,
+            settings.type(),
+            client,
+            runAs.id(),
+            token.hash(),
+            now.plus(lifetime()),
+            now);
+    integrations.add(integration);
+    return Optional.of(new IssuedIntegration(integration, token.secret(), scimUri()));
+  }
+
+  /** Issues a new token; the old one stops working at once. */
+  public IssuedIntegration renewToken(String actorId, String name) {
+    authorization.require(actorId, Privilege.MANAGE_MEMBERS);
+    SecurityIntegration integration = find(name);
+    Instant now = clock.instant();
+    Secrets.Issued token = Secrets.issue(TOKEN_PREFIX);
+    integration.renewToken(token.hash(), now.plus(lifetime()), now);
+    return new IssuedIntegration(integration, token.secret(), scimUri());
+  }
+
+  public List<IntegrationView> list(String actorId) {
+    authorization.require(actorId, Privilege.MANAGE_MEMBERS);
+    return integrations.list().stream().map(this::view).toList();
+  }
+
+  /** Integration names by id, for showing which integration manages a member or role. */
+  public Map<String, String> namesById() {
+    return integrations.list().stream()
+        .collect(Collectors.toMap(SecurityIntegration::id, SecurityIntegration::name));
+  }
+
+  public IntegrationView describe(String actorId, String name) {
+    authorization.require(actorId, Privilege.MANAGE_MEMBERS);
+    return view(find(name));
+  }
+
+  public boolean drop(String actorId, String name, boolean ifExists) {
+    authorization.require(actorId, Privilege.MANAGE_MEMBERS);
+    Optional<SecurityIntegration> integration = integrations.findByName(name);
+    if (integration.isEmpty() && ifExists) {
+      return false;
+    }
+    integrations.remove(integration.orElseThrow(() -> notFound(name)));
+    return true;
+  }
+
+  /**
+   * The integration a SCIM bearer token belongs to, in the current organization. Unknown, renewed,
+   * dropped and expired tokens are refused alike; a run-as role that lost MANAGE_MEMBERS is
+   * forbidden.
+   */
+  public ScimPrincipal authenticate(String secret) {
+    if (secret == null || !secret.startsWith(TOKEN_PREFIX)) {
+      throw refused();
+    }
+    String hash = Secrets.hash(secret);
+    SecurityIntegration integration =
+        integrations
+            .findByTokenHash(hash)
+            .filter(i -> Secrets.sameHash(i.tokenHash(), hash))
+            .orElseThrow(SecurityIntegrationService::refused);
+    Instant now = clock.instant();
+    if (integration.tokenExpiredAt(now)) {
+      throw refused();
+    }
+    if (!authorization.roleHolds(integration.runAsRoleId(), Privilege.MANAGE_MEMBERS)) {
+      throw new PermissionDeniedException(
+          "The integration's run-as role no longer holds MANAGE_MEMBERS");
+    }
+    if (integration
+        .tokenLastUsedAt()
+        .map(t -> t.plus(LAST_USED_RESOLUTION).isBefore(now))
+        .orElse(true)) {
+      integration.tokenUsedAt(now);
+    }
+    return new ScimPrincipal(
+        tenant.require(),
+        integration.id(),
+        integration.name(),
+        integration.client(),
+        integration.runAsRoleId());
+  }
+
+  /** The organization's SCIM base URI. */
+  public String scimUri() {
+    String base =
+        publicBaseUrl.endsWith("/")
+            ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
+            : publicBaseUrl;
+    return base + "/scim/v2/" + tenant.require();
+  }
+
+  private Role runAsRole(String roleName) {
+    String fix =
+        "CREATE ROLE "
+            + roleName
+            + "; GRANT MANAGE_MEMBERS ON ORGANIZATION TO ROLE "
+            + roleName
+            + ";";
+    Role role =
+        roles
+            .findByName(roleName)
+            .orElseThrow(
+                () ->
+                    new NotFoundException(
+                        "The run-as role "
+                            + roleName
+                            + " does not exist; create it first: "
+                            + fix));
+    if (!authorization.roleHolds(role.id(), Privilege.MANAGE_MEMBERS)) {
+      throw new InvalidRequestException(
+          "The run-as role "
+              + roleName
+              + " must hold the MANAGE_MEMBERS privilege: GRANT MANAGE_MEMBERS ON ORGANIZATION TO ROLE "
+              + roleName
+              + ";");
+    }
+    return role;
+  }
+
+  private IntegrationView view(SecurityIntegration integration) {
+    String runAs = roles.find(integration.runAsRoleId()).map(Role::name).orElse(null);
+    return new IntegrationView(integration, runAs, scimUri());
+  }
+
+  private SecurityIntegration find(String name) {
+    return integrations.findByName(name).orElseThrow(() -> notFound(name));
+  }
+
+  private Duration lifetime() {
+    try {
+      Duration lifetime = Duration.parse(tokenLifetime);
+      if (lifetime.isNegative() || lifetime.isZero()) {
+        throw new IllegalStateException("rollcall.scim.token-lifetime must be positive");
+      }
+      return lifetime;
+    } catch (DateTimeParseException e) {
+      throw new IllegalStateException(
+          "rollcall.scim.token-lifetime is not an ISO-8601 duration: " + tokenLifetime, e);
+    }
+  }
+
+  private static NotFoundException notFound(String name) {
+    return new NotFoundException("Security integration " + name + " does not exist");
+  }
+
+  private static AuthenticationException refused() {
+    return new AuthenticationException("The SCIM token is invalid, expired or revoked");
+  }
+}

@@ -1,0 +1,152 @@
+package dev.rollcall.domain.integration;
+
+import dev.rollcall.domain.TenantOwned;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A named SCIM integration of one organization: which identity provider calls, which role its calls
+ * act as, and the hash of its one current bearer token.
+ */
+@Entity
+@Table(name = "security_integrations")
+@NamedQuery(
+    name = SecurityIntegration.FIND_BY_NAME,
+    query = "SELECT i FROM SecurityIntegration i WHERE i.name = :name")
+@NamedQuery(
+    name = SecurityIntegration.FIND_BY_TOKEN,
+    query = "SELECT i FROM SecurityIntegration i WHERE i.tokenHash = :hash")
+@NamedQuery(
+    name = SecurityIntegration.LIST,
+    query = "SELECT i FROM SecurityIntegration i ORDER BY i.name")
+@NamedQuery(
+    name = SecurityIntegration.LIST_BY_RUN_AS_ROLE,
+    query = "SELECT i FROM SecurityIntegration i WHERE i.runAsRoleId = :role ORDER BY i.name")
+public class SecurityIntegration extends TenantOwned {
+  public static final String FIND_BY_NAME = "SecurityIntegration.findByName";
+  public static final String FIND_BY_TOKEN = "SecurityIntegration.findByToken";
+  public static final String LIST = "SecurityIntegration.list";
+  public static final String LIST_BY_RUN_AS_ROLE = "SecurityIntegration.listByRunAsRole";
+
+  @Id
+  @Column(length = 36)
+  private String id;
+
+  @Column(nullable = false)
+  private String name;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "integration_type", nullable = false, length = 32)
+  private IntegrationType type;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "scim_client", nullable = false, length = 32)
+  private ScimClient client;
+
+  @Column(name = "run_as_role_id", nullable = false, length = 36)
+  private String runAsRoleId;
+
+  @Column(name = "token_hash", nullable = false, length = 64)
+  private String tokenHash;
+
+  @Column(name = "token_expires_at", nullable = false)
+  private Instant tokenExpiresAt;
+
+  @Column(name = "token_last_used_at")
+  private Instant tokenLastUsedAt;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Version private long version;
+
+  protected SecurityIntegration() {}
+
+  public SecurityIntegration(
+      String id,
+      String name,
+      IntegrationType type,
+      ScimClient client,
+      String runAsRoleId,
+      String tokenHash,
+      Instant tokenExpiresAt,
+      Instant now) {
+    this.id = Objects.requireNonNull(id);
+    this.name = Objects.requireNonNull(name);
+    this.type = Objects.requireNonNull(type);
+    this.client = Objects.requireNonNull(client);
+    this.runAsRoleId = Objects.requireNonNull(runAsRoleId);
+    this.tokenHash = Objects.requireNonNull(tokenHash);
+    this.tokenExpiresAt = Objects.requireNonNull(tokenExpiresAt);
+    this.createdAt = Objects.requireNonNull(now);
+    this.updatedAt = now;
+  }
+
+  /** Replaces the token: the old one stops working as this change commits. */
+  public void renewToken(String tokenHash, Instant expiresAt, Instant now) {
+    this.tokenHash = Objects.requireNonNull(tokenHash);
+    this.tokenExpiresAt = Objects.requireNonNull(expiresAt);
+    this.tokenLastUsedAt = null;
+    this.updatedAt = now;
+  }
+
+  public boolean tokenExpiredAt(Instant now) {
+    return !now.isBefore(tokenExpiresAt);
+  }
+
+  public void tokenUsedAt(Instant now) {
+    this.tokenLastUsedAt = now;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public IntegrationType type() {
+    return type;
+  }
+
+  public ScimClient client() {
+    return client;
+  }
+
+  public String runAsRoleId() {
+    return runAsRoleId;
+  }
+
+  public String tokenHash() {
+    return tokenHash;
+  }
+
+  public Instant tokenExpiresAt() {
+    return tokenExpiresAt;
+  }
+
+  public Optional<Instant> tokenLastUsedAt() {
+    return Optional.ofNullable(tokenLastUsedAt);
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+}

@@ -1,0 +1,21 @@
+package dev.rollcall.domain.integration;
+
+import java.util.List;
+import java.util.Optional;
+
+public interface SecurityIntegrationRepository {
+  void add(SecurityIntegration integration);
+
+  Optional<SecurityIntegration> find(String id);
+
+  Optional<SecurityIntegration> findByName(String name);
+
+  Optional<SecurityIntegration> findByTokenHash(String tokenHash);
+
+  List<SecurityIntegration> list();
+
+  List<SecurityIntegration> listByRunAsRole(String roleId);
+
+  /** Removes the integration; members and roles it managed become unmanaged (and adoptable). */
+  void remove(SecurityIntegration integration);
+}

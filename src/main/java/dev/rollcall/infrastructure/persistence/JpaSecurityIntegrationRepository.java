@@ -1,0 +1,74 @@
+package dev.rollcall.infrastructure.persistence;
+
+import dev.rollcall.domain.integration.SecurityIntegration;
+import dev.rollcall.domain.integration.SecurityIntegrationRepository;
+import dev.rollcall.domain.member.Member;
+import dev.rollcall.domain.role.Role;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaSecurityIntegrationRepository implements SecurityIntegrationRepository {
+  private final EntityManager em;
+
+  @Inject
+  public JpaSecurityIntegrationRepository(EntityManager em) {
+    this.em = em;
+  }
+
+  protected JpaSecurityIntegrationRepository() {
+    this.em = null;
+  }
+
+  @Override
+  public void add(SecurityIntegration integration) {
+    em.persist(integration);
+  }
+
+  @Override
+  public Optional<SecurityIntegration> find(String id) {
+    return Optional.ofNullable(em.find(SecurityIntegration.class, id));
+  }
+
+  @Override
+  public Optional<SecurityIntegration> findByName(String name) {
+    return em.createNamedQuery(SecurityIntegration.FIND_BY_NAME, SecurityIntegration.class)
+        .setParameter("name", name)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public Optional<SecurityIntegration> findByTokenHash(String tokenHash) {
+    return em.createNamedQuery(SecurityIntegration.FIND_BY_TOKEN, SecurityIntegration.class)
+        .setParameter("hash", tokenHash)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public List<SecurityIntegration> list() {
+    return em.createNamedQuery(SecurityIntegration.LIST, SecurityIntegration.class).getResultList();
+  }
+
+  @Override
+  public List<SecurityIntegration> listByRunAsRole(String roleId) {
+    return em.createNamedQuery(SecurityIntegration.LIST_BY_RUN_AS_ROLE, SecurityIntegration.class)
+        .setParameter("role", roleId)
+        .getResultList();
+  }
+
+  @Override
+  public void remove(SecurityIntegration integration) {
+    em.createNamedQuery(Member.RELEASE_FROM_INTEGRATION)
+        .setParameter("integration", integration.id())
+        .executeUpdate();
+    em.createNamedQuery(Role.RELEASE_FROM_INTEGRATION)
+        .setParameter("integration", integration.id())
+        .executeUpdate();
+    em.remove(integration);
+  }
+}

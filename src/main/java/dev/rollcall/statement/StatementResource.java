@@ -1,0 +1,78 @@
+package dev.rollcall.statement;
+
+import dev.rollcall.api.Caller;
+import dev.rollcall.api.MemberOnly;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/**
+ * {@code POST /api/v1/organizations/{orgId}/statements}: one statement in the body, its result as
+ * JSON {@code {"columns", "rows"}} or, for {@code Accept: text/plain}, as the boxed table.
+ */
+@Path("organizations/{orgId}/statements")
+@RequestScoped
+@MemberOnly
+public class StatementResource {
+  private final StatementParser parser = new StatementParser();
+  private final TableRenderer renderer = new TableRenderer();
+  private final StatementExecutor executor;
+  private final Caller caller;
+
+  @Inject
+  public StatementResource(StatementExecutor executor, Caller caller) {
+    this.executor = executor;
+    this.caller = caller;
+  }
+
+  public StatementResource() {
+    this(null, null);
+  }
+
+  @POST
+  @Consumes(MediaType.WILDCARD)
+  @Produces(MediaType.APPLICATION_JSON)
+  public JsonObject executeAsJson(String text) {
+    return toJson(execute(text));
+  }
+
+  @POST
+  @Consumes(MediaType.WILDCARD)
+  @Produces(MediaType.TEXT_PLAIN)
+  public String executeAsText(String text) {
+    return renderer.render(execute(text));
+  }
+
+  private ResultTable execute(String text) {
+    return executor.execute(caller.memberId(), parser.parse(text == null ? "" : text));
+  }
+
+  static JsonObject toJson(ResultTable table) {
+    JsonArrayBuilder columns = Json.createArrayBuilder(table.columns());
+    JsonArrayBuilder rows = Json.createArrayBuilder();
+    for (List<Object> row : table.rows()) {
+      JsonArrayBuilder cells = Json.createArrayBuilder();
+      for (Object cell : row) {
+        if (cell == null) {
+          cells.addNull();
+        } else if (cell instanceof Boolean b) {
+          cells.add(b);
+        } else if (cell instanceof Number n) {
+          cells.add(Json.createValue(new java.math.BigDecimal(n.toString())));
+        } else {
+          cells.add(cell.toString());
+        }
+      }
+      rows.add(cells);
+    }
+    return Json.createObjectBuilder().add("columns", columns).add("rows", rows).build();
+  }
+}

@@ -1,0 +1,110 @@
+package dev.rollcall.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rollcall.application.AccessControlService;
+import dev.rollcall.application.ApiTokenService;
+import dev.rollcall.application.AuthorizationService;
+import dev.rollcall.application.MemberService;
+import dev.rollcall.application.OrganizationService;
+import dev.rollcall.application.OrganizationService.CreatedOrganization;
+import dev.rollcall.domain.AuthenticationException;
+import dev.rollcall.domain.PermissionDeniedException;
+import dev.rollcall.domain.role.Privilege;
+import jakarta.inject.Inject;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Privileges reach members through every level of the role hierarchy, and only through it. */
+@ExtendWith(ArquillianExtension.class)
+class AccessControlIT {
+  @Deployment
+  static WebArchive deployment() {
+    return Deployments.withTestSupport(AccessControlIT.class);
+  }
+
+  @Inject OrganizationService organizations;
+  @Inject AccessControlService accessControl;
+  @Inject AuthorizationService authorization;
+  @Inject MemberService members;
+  @Inject ApiTokenService tokens;
+  @Inject InContainer container;
+
+  CreatedOrganization org;
+  String admin;
+
+  @BeforeEach
+  void organization() {
+    org = organizations.create("Access " + UUID.randomUUID(), "admin@access.example");
+    admin = container.in(org.id(), () -> members.find("admin@access.example").id());
+  }
+
+  @Test
+  void builtInHierarchyGivesOrgadminEveryPrivilege() {
+    container.run(
+        org.id(),
+        () -> {
+          for (Privilege privilege : Privilege.values()) {
+            assertTrue(authorization.holds(admin, privilege), "orgadmin lacks " + privilege);
+          }
+        });
+  }
+
+  @Test
+  void privilegesFlowThroughRoleToRoleGrantsTransitively() {
+    String bob = container.in(org.id(), () -> members.invite(admin, "bob@access.example").id());
+    container.run(
+        org.id(),
+        () -> {
+          assertFalse(authorization.holds(bob, Privilege.MANAGE_MEMBERS));
+          accessControl.createRole(admin, "a", false);
+          accessControl.createRole(admin, "b", false);
+          accessControl.createRole(admin, "c", false);
+          accessControl.grantPrivileges(admin, Set.of(Privilege.CREATE_QUERY), "c", false);
+          accessControl.grantRoleToRole(admin, "c", "b");
+          accessControl.grantRoleToRole(admin, "b", "a");
+          accessControl.grantRoleToMember(admin, "a", "bob@access.example");
+          assertTrue(
+              authorization.holds(bob, Privilege.CREATE_QUERY), "a -> b -> c -> CREATE_QUERY");
+          assertFalse(authorization.holds(bob, Privilege.MANAGE_MEMBERS));
+          accessControl.revokeRoleFromRole(admin, "c", "b");
+          assertFalse(authorization.holds(bob, Privilege.CREATE_QUERY), "chain cut at b");
+        });
+  }
+
+  @Test
+  void aTokenIssuedForAnotherMemberActsAsThatMember() {
+    String bob = container.in(org.id(), () -> members.invite(admin, "bob@access.example").id());
+    String secret =
+        container.in(
+            org.id(), () -> tokens.issueFor(admin, "bob@access.example", "bobs", null).secret());
+    assertEquals(bob, container.in(org.id(), () -> tokens.authenticate(secret).id()));
+    assertThrows(
+        PermissionDeniedException.class,
+        () ->
+            container.run(org.id(), () -> tokens.issueFor(bob, "admin@access.example", "x", null)));
+  }
+
+  @Test
+  void deactivatedMembersTokensAreRefusedAndWorkAgainAfterReactivation() {
+    String bob = container.in(org.id(), () -> members.invite(admin, "bob@access.example").id());
+    String secret =
+        container.in(
+            org.id(), () -> tokens.issueFor(admin, "bob@access.example", "bobs", null).secret());
+    container.run(org.id(), () -> members.setActive(bob, false));
+    assertThrows(
+        AuthenticationException.class,
+        () -> container.run(org.id(), () -> tokens.authenticate(secret)));
+    container.run(org.id(), () -> members.setActive(bob, true));
+    assertEquals(bob, container.in(org.id(), () -> tokens.authenticate(secret).id()));
+  }
+}

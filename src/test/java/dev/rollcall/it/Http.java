@@ -1,0 +1,163 @@
+package dev.rollcall.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A black-box client for Rollcall's HTTP surface, written against a base URI only: the tests that
+ * use it run the same against the Arquillian-deployed server or any other running Rollcall.
+ */
+public final class Http {
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  private final URI base;
+
+  public Http(URI base) {
+    this.base = base.toString().endsWith("/") ? base : URI.create(base + "/");
+  }
+
+  public URI base() {
+    return base;
+  }
+
+  /** One HTTP exchange's outcome. */
+  public record Reply(int status, HttpResponse<String> response) {
+    public String body() {
+      return response.body();
+    }
+
+    public Optional<String> header(String name) {
+      return response.headers().firstValue(name);
+    }
+
+    public JsonObject json() {
+      return Json.createReader(new StringReader(body())).readObject();
+    }
+
+    /** The rows of a statement result as lists of JSON values. */
+    public List<JsonArray> rows() {
+      return json().getJsonArray("rows").getValuesAs(JsonArray.class);
+    }
+
+    /** A statement result's column of that name, one string per row (null for JSON null). */
+    public List<String> column(String name) {
+      JsonObject result = json();
+      int index =
+          result.getJsonArray("columns").getValuesAs(JsonValue.class).stream()
+              .map(v -> ((jakarta.json.JsonString) v).getString())
+              .toList()
+              .indexOf(name);
+      if (index < 0) {
+        throw new AssertionError("no column " + name + " in " + result);
+      }
+      List<String> values = new ArrayList<>();
+      for (JsonArray row : rows()) {
+        JsonValue cell = row.get(index);
+        values.add(
+            switch (cell.getValueType()) {
+              case NULL -> null;
+              case STRING -> ((jakarta.json.JsonString) cell).getString();
+              default -> cell.toString();
+            });
+      }
+      return values;
+    }
+  }
+
+  public Reply send(
+      String method, String path, String bearer, String contentType, String accept, String body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
+            .timeout(Duration.ofSeconds(60))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (bearer != null) {
+      request.header("Authorization", "Bearer " + bearer);
+    }
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    if (accept != null) {
+      request.header("Accept", accept);
+    }
+    try {
+      HttpResponse<String> response =
+          CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Reply(response.statusCode(), response);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The operator token the test server was started with. */
+  public static String operatorToken() {
+    return System.getProperty("rollcall.test.operator-token", "test-operator-token-not-secret");
+  }
+
+  /** An organization created through the operator API, with its first admin's token. */
+  public record Organization(String id, String name, String adminToken) {}
+
+  public Organization createOrganization(String name, String adminEmail) {
+    String body =
+        Json.createObjectBuilder()
+            .add("name", name)
+            .add("adminEmail", adminEmail)
+            .build()
+            .toString();
+    Reply reply =
+        send(
+            "POST",
+            "api/v1/organizations",
+            operatorToken(),
+            "application/json",
+            "application/json",
+            body);
+    if (reply.status() != 201) {
+      throw new AssertionError(
+          "creating an organization gave " + reply.status() + ": " + reply.body());
+    }
+    JsonObject json = reply.json();
+    return new Organization(
+        json.getString("id"), json.getString("name"), json.getString("adminToken"));
+  }
+
+  /** Runs one statement, asking for JSON. */
+  public Reply statement(Organization org, String token, String text) {
+    return send(
+        "POST",
+        "api/v1/organizations/" + org.id() + "/statements",
+        token,
+        "text/plain",
+        "application/json",
+        text);
+  }
+
+  /** Runs one statement that must succeed, asking for JSON. */
+  public Reply ok(Organization org, String token, String text) {
+    Reply reply = statement(org, token, text);
+    if (reply.status() != 200) {
+      throw new AssertionError(text + " gave " + reply.status() + ": " + reply.body());
+    }
+    return reply;
+  }
+}

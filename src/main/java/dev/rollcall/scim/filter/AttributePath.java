@@ -42,6 +42,16 @@ public record AttributePath(String schemaUrn, String attribute, String subAttrib
     return new AttributePath(null, attribute, subAttribute);
   }
 
+  /**
+   * Parses a lone attribute path, as {@code sortBy}, {@code attributes} and {@code
+   * excludedAttributes} carry them.
+   *
+   * @throws InvalidPathException if the text is not an attribute path
+   */
+  public static AttributePath parse(String path) {
+    return Parser.parseAttributePath(path);
+  }
+
   public boolean hasSchemaUrn() {
     return schemaUrn != null;
   }

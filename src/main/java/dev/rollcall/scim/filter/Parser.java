@@ -63,6 +63,48 @@ final class Parser {
     return filter;
   }
 
+  static PatchPath parsePatchPath(String text) {
+    Objects.requireNonNull(text, "path");
+    Parser parser = new Parser(text, true);
+    parser.checkSize("path");
+    AttributePath attribute = parser.leadingAttributePath();
+    Token next = parser.peek();
+    if (next.kind() == Kind.END) {
+      return new PatchPath(attribute, null, null);
+    }
+    if (next.kind() != Kind.LBRACKET) {
+      throw parser.error(
+          next.start(), "expected '[' or the end of the path, found " + next.describe());
+    }
+    Filter valueFilter = parser.valueFilter(attribute);
+    String subAttribute = null;
+    Token after = parser.peek();
+    if (isAttachedSubAttribute(after)) {
+      parser.next();
+      subAttribute = parser.subAttributeName(after);
+      after = parser.peek();
+    }
+    if (after.kind() != Kind.END) {
+      throw parser.error(
+          after.start(),
+          "expected '.' and a sub-attribute name or the end of the path, found "
+              + after.describe());
+    }
+    return new PatchPath(attribute, valueFilter, subAttribute);
+  }
+
+  static AttributePath parseAttributePath(String text) {
+    Objects.requireNonNull(text, "path");
+    Parser parser = new Parser(text, true);
+    parser.checkSize("path");
+    AttributePath path = parser.leadingAttributePath();
+    Token after = parser.peek();
+    if (after.kind() != Kind.END) {
+      throw parser.error(after.start(), "expected the end of the path, found " + after.describe());
+    }
+    return path;
+  }
+
   // ---- errors and tokens ----
 
   private RuntimeException error(int index, String detail) {
@@ -320,6 +362,14 @@ final class Parser {
   }
 
   // ---- attribute paths ----
+
+  private AttributePath leadingAttributePath() {
+    Token word = next();
+    if (word.kind() != Kind.WORD) {
+      throw error(word.start(), "expected an attribute path, found " + word.describe());
+    }
+    return attributePath(word);
+  }
 
   /**
    * Reads a word as {@code [urn ":"] name ["." name]}. When it starts with {@code urn:}, the URN is

@@ -113,8 +113,12 @@ public class StatementExecutor {
           .row(s.privilege().name(), authorization.holds(actorId, s.privilege()))
           .build();
     } else if (statement instanceof CreateApiToken s) {
+      var expiry = options.tokenExpiry(s.options()).orElse(null);
       var issued =
-          apiTokens.issue(actorId, s.name(), options.tokenExpiry(s.options()).orElse(null));
+          options
+              .tokenUser(s.options())
+              .map(user -> apiTokens.issueFor(actorId, user, s.name(), expiry))
+              .orElseGet(() -> apiTokens.issue(actorId, s.name(), expiry));
       return ResultTable.builder("Type", "Name", "Command", "Summary", "Token", "Expires At")
           .row(
               "api token",

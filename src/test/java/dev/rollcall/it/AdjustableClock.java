@@ -12,12 +12,12 @@ import java.time.ZoneOffset;
 
 /** Replaces the application's clock inside test deployments, so tests can move time forward. */
 @ApplicationScoped
+@Alternative
+@Priority(1000)
 public class AdjustableClock {
   private volatile Duration offset = Duration.ZERO;
 
   @Produces
-  @Alternative
-  @Priority(1000)
   Clock clock() {
     return new Clock() {
       @Override

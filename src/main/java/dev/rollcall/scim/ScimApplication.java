@@ -1,0 +1,21 @@
+package dev.rollcall.scim;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.Set;
+
+/**
+ * SCIM 2.0 (RFC 7644) under {@code /scim/v2/{orgId}}: one base URI per organization, the bearer
+ * token deciding which integration calls. Every failure leaves in the SCIM error schema.
+ */
+@ApplicationPath("/scim/v2")
+public class ScimApplication extends Application {
+  @Override
+  public Set<Class<?>> getClasses() {
+    return Set.of(
+        ServiceProviderConfigResource.class,
+        ScimAuthentication.class,
+        ScimExceptionMapper.class,
+        ScimWebExceptionMapper.class);
+  }
+}

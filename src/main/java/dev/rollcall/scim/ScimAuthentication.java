@@ -1,0 +1,69 @@
+package dev.rollcall.scim;
+
+import dev.rollcall.api.BearerToken;
+import dev.rollcall.application.SecurityIntegrationService;
+import dev.rollcall.domain.AuthenticationException;
+import dev.rollcall.domain.PermissionDeniedException;
+import dev.rollcall.infrastructure.tenancy.TenantContext;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Every SCIM request: enter the organization in the path, then find the integration by the hash of
+ * the bearer token within that organization only. A token of another organization, or a renewed,
+ * dropped or expired one, is 401; an integration whose run-as role lost MANAGE_MEMBERS is 403.
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION)
+@ApplicationScoped
+public class ScimAuthentication implements ContainerRequestFilter {
+  static final String ORGANIZATION_PARAMETER = "orgId";
+
+  private final TenantContext tenant;
+  private final SecurityIntegrationService integrations;
+  private final ScimCaller caller;
+
+  @Inject
+  public ScimAuthentication(
+      TenantContext tenant, SecurityIntegrationService integrations, ScimCaller caller) {
+    this.tenant = tenant;
+    this.integrations = integrations;
+    this.caller = caller;
+  }
+
+  public ScimAuthentication() {
+    this(null, null, null);
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    String organizationId =
+        request.getUriInfo().getPathParameters().getFirst(ORGANIZATION_PARAMETER);
+    var secret = BearerToken.from(request);
+    if (organizationId == null || secret.isEmpty()) {
+      request.abortWith(unauthorized("A bearer token is required"));
+      return;
+    }
+    tenant.enter(organizationId);
+    try {
+      caller.identify(integrations.authenticate(secret.get()));
+    } catch (AuthenticationException e) {
+      request.abortWith(unauthorized(e.getMessage()));
+    } catch (PermissionDeniedException e) {
+      request.abortWith(ScimError.of(403, null, e.getMessage()));
+    }
+  }
+
+  private static Response unauthorized(String detail) {
+    return Response.fromResponse(ScimError.of(401, null, detail))
+        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"rollcall\"")
+        .build();
+  }
+}

@@ -1,0 +1,85 @@
+package dev.rollcall.scim;
+
+import dev.rollcall.domain.AuthenticationException;
+import dev.rollcall.domain.ConflictException;
+import dev.rollcall.domain.InvalidRequestException;
+import dev.rollcall.domain.NotFoundException;
+import dev.rollcall.domain.PermissionDeniedException;
+import dev.rollcall.domain.RollcallException;
+import dev.rollcall.scim.filter.InvalidFilterException;
+import dev.rollcall.scim.filter.InvalidPathException;
+import jakarta.ejb.EJBException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one place SCIM failures become RFC 7644 error responses; unexpected ones are logged, not
+ * shown.
+ */
+@Provider
+public class ScimExceptionMapper implements ExceptionMapper<Exception> {
+  private static final Logger LOG = Logger.getLogger(ScimExceptionMapper.class.getName());
+
+  @Override
+  public Response toResponse(Exception exception) {
+    Throwable cause = unwrap(exception);
+    if (cause instanceof ScimException scim) {
+      return ScimError.of(scim.status(), scim.scimType(), scim.getMessage());
+    }
+    if (cause instanceof InvalidFilterException filter) {
+      return ScimError.of(400, "invalidFilter", filter.getMessage());
+    }
+    if (cause instanceof InvalidPathException path) {
+      return ScimError.of(400, "invalidPath", path.getMessage());
+    }
+    if (cause instanceof NotFoundException) {
+      return ScimError.of(404, null, cause.getMessage());
+    }
+    if (cause instanceof ConflictException) {
+      return ScimError.of(409, "uniqueness", cause.getMessage());
+    }
+    if (cause instanceof PermissionDeniedException) {
+      return ScimError.of(403, null, cause.getMessage());
+    }
+    if (cause instanceof AuthenticationException) {
+      return ScimError.of(401, null, cause.getMessage());
+    }
+    if (cause instanceof InvalidRequestException) {
+      return ScimError.of(400, "invalidValue", cause.getMessage());
+    }
+    if (cause instanceof OptimisticLockException) {
+      return ScimError.of(412, null, "The resource was changed concurrently; read it again");
+    }
+    String incident = UUID.randomUUID().toString();
+    LOG.log(Level.SEVERE, "Unexpected SCIM failure, incident " + incident, cause);
+    return ScimError.of(
+        500, null, "The server failed to process the request (incident " + incident + ")");
+  }
+
+  static Throwable unwrap(Throwable exception) {
+    Throwable current = exception;
+    for (int depth = 0; depth < 10 && current != null; depth++) {
+      if (current instanceof RollcallException
+          || current instanceof ScimException
+          || current instanceof InvalidFilterException
+          || current instanceof InvalidPathException
+          || current instanceof OptimisticLockException) {
+        return current;
+      }
+      Throwable next =
+          current instanceof EJBException ejb && ejb.getCausedByException() != null
+              ? ejb.getCausedByException()
+              : current.getCause();
+      if (next == null || next == current) {
+        break;
+      }
+      current = next;
+    }
+    return exception;
+  }
+}

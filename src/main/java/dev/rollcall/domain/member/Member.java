@@ -2,8 +2,10 @@ package dev.rollcall.domain.member;
 
 import dev.rollcall.domain.TenantOwned;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -48,14 +50,41 @@ public class Member extends TenantOwned {
   @Column(name = "email_key")
   private String emailKey;
 
-  @Column(name = "given_name")
-  private String givenName;
-
-  @Column(name = "family_name")
-  private String familyName;
+  @Embedded private PersonName name = PersonName.empty();
 
   @Column(name = "display_name")
   private String displayName;
+
+  @Column(name = "display_name_key")
+  private String displayNameKey;
+
+  @Column(name = "nick_name")
+  private String nickName;
+
+  @Column(name = "profile_url")
+  private String profileUrl;
+
+  @Column(name = "title")
+  private String title;
+
+  @Column(name = "user_type")
+  private String userType;
+
+  @Column(name = "preferred_language")
+  private String preferredLanguage;
+
+  @Column(name = "locale")
+  private String locale;
+
+  @Column(name = "timezone")
+  private String timezone;
+
+  @Embedded private EnterpriseProfile enterprise = EnterpriseProfile.empty();
+
+  /** The rest of the SCIM core attributes (phone numbers, addresses, ...), as JSON. */
+  @Lob
+  @Column(name = "scim_attributes")
+  private String otherAttributes;
 
   @Column(name = "external_id")
   private String externalId;
@@ -102,11 +131,28 @@ public class Member extends TenantOwned {
     this.updatedAt = now;
   }
 
-  public void changeName(String givenName, String familyName, String displayName, Instant now) {
-    this.givenName = givenName;
-    this.familyName = familyName;
-    this.displayName = displayName;
-    this.updatedAt = now;
+  /** Takes everything the identity provider says about the member (SCIM create and replace). */
+  public void applyProfile(Profile profile, Instant now) {
+    changeUserName(profile.userName(), now);
+    changeEmail(profile.primaryEmail().orElse(null), now);
+    this.externalId = profile.externalId();
+    this.name = profile.name();
+    this.displayName = profile.displayName();
+    this.displayNameKey = key(profile.displayName());
+    this.nickName = profile.nickName();
+    this.profileUrl = profile.profileUrl();
+    this.title = profile.title();
+    this.userType = profile.userType();
+    this.preferredLanguage = profile.preferredLanguage();
+    this.locale = profile.locale();
+    this.timezone = profile.timezone();
+    this.enterprise = profile.enterprise();
+    this.otherAttributes = profile.otherAttributes();
+    if (profile.active()) {
+      activate(now);
+    } else {
+      deactivate(now);
+    }
   }
 
   public void changeExternalId(String externalId, Instant now) {
@@ -143,11 +189,51 @@ public class Member extends TenantOwned {
   }
 
   public Optional<String> givenName() {
-    return Optional.ofNullable(givenName);
+    return Optional.ofNullable(name().givenName());
   }
 
   public Optional<String> familyName() {
-    return Optional.ofNullable(familyName);
+    return Optional.ofNullable(name().familyName());
+  }
+
+  public PersonName name() {
+    return name == null ? PersonName.empty() : name;
+  }
+
+  public EnterpriseProfile enterprise() {
+    return enterprise == null ? EnterpriseProfile.empty() : enterprise;
+  }
+
+  public Optional<String> nickName() {
+    return Optional.ofNullable(nickName);
+  }
+
+  public Optional<String> profileUrl() {
+    return Optional.ofNullable(profileUrl);
+  }
+
+  public Optional<String> title() {
+    return Optional.ofNullable(title);
+  }
+
+  public Optional<String> userType() {
+    return Optional.ofNullable(userType);
+  }
+
+  public Optional<String> preferredLanguage() {
+    return Optional.ofNullable(preferredLanguage);
+  }
+
+  public Optional<String> locale() {
+    return Optional.ofNullable(locale);
+  }
+
+  public Optional<String> timezone() {
+    return Optional.ofNullable(timezone);
+  }
+
+  public Optional<String> otherAttributes() {
+    return Optional.ofNullable(otherAttributes);
   }
 
   public Optional<String> displayName() {

@@ -74,9 +74,29 @@ public class MemberRole extends TenantOwned {
     return createdAt;
   }
 
-  public record Key(String memberId, String roleId) implements Serializable {
-    public Key() {
-      this(null, null);
+  /** Primary key class (a plain class: the JPA provider instantiates and fills it). */
+  public static class Key implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private String memberId;
+    private String roleId;
+
+    public Key() {}
+
+    public Key(String memberId, String roleId) {
+      this.memberId = memberId;
+      this.roleId = roleId;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k
+          && java.util.Objects.equals(memberId, k.memberId)
+          && java.util.Objects.equals(roleId, k.roleId);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(memberId, roleId);
     }
   }
 }

@@ -37,6 +37,12 @@ public class Role extends TenantOwned {
   @Column(nullable = false)
   private String name;
 
+  @Column(name = "name_key", nullable = false)
+  private String nameKey;
+
+  @Column(name = "external_id")
+  private String externalId;
+
   @Column(nullable = false)
   private boolean builtin;
 
@@ -59,6 +65,7 @@ public class Role extends TenantOwned {
   private Role(String id, String name, boolean builtin, String ownerRoleId, Instant now) {
     this.id = Objects.requireNonNull(id);
     this.name = Objects.requireNonNull(name);
+    this.nameKey = name.toLowerCase(java.util.Locale.ROOT);
     this.builtin = builtin;
     this.ownerRoleId = ownerRoleId;
     this.createdAt = Objects.requireNonNull(now);
@@ -81,6 +88,7 @@ public class Role extends TenantOwned {
       throw new IllegalStateException("built-in roles keep their names");
     }
     this.name = Objects.requireNonNull(newName);
+    this.nameKey = newName.toLowerCase(java.util.Locale.ROOT);
     this.updatedAt = now;
   }
 
@@ -92,6 +100,15 @@ public class Role extends TenantOwned {
   public void manageBy(String integrationId, Instant now) {
     this.managedBy = integrationId;
     this.updatedAt = now;
+  }
+
+  public void changeExternalId(String externalId, Instant now) {
+    this.externalId = externalId;
+    this.updatedAt = now;
+  }
+
+  public Optional<String> externalId() {
+    return Optional.ofNullable(externalId);
   }
 
   public String id() {

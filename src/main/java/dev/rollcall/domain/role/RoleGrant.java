@@ -60,9 +60,29 @@ public class RoleGrant extends TenantOwned {
     return roleId;
   }
 
-  public record Key(String granteeRoleId, String roleId) implements Serializable {
-    public Key() {
-      this(null, null);
+  /** Primary key class (a plain class: the JPA provider instantiates and fills it). */
+  public static class Key implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private String granteeRoleId;
+    private String roleId;
+
+    public Key() {}
+
+    public Key(String granteeRoleId, String roleId) {
+      this.granteeRoleId = granteeRoleId;
+      this.roleId = roleId;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k
+          && java.util.Objects.equals(granteeRoleId, k.granteeRoleId)
+          && java.util.Objects.equals(roleId, k.roleId);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(granteeRoleId, roleId);
     }
   }
 }

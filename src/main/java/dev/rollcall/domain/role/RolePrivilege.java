@@ -72,9 +72,29 @@ public class RolePrivilege extends TenantOwned {
     return grantOption;
   }
 
-  public record Key(String roleId, Privilege privilege) implements Serializable {
-    public Key() {
-      this(null, null);
+  /** Primary key class (a plain class: the JPA provider instantiates and fills it). */
+  public static class Key implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private String roleId;
+    private Privilege privilege;
+
+    public Key() {}
+
+    public Key(String roleId, Privilege privilege) {
+      this.roleId = roleId;
+      this.privilege = privilege;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k
+          && java.util.Objects.equals(roleId, k.roleId)
+          && java.util.Objects.equals(privilege, k.privilege);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(roleId, privilege);
     }
   }
 }

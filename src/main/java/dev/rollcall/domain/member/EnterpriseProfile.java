@@ -1,0 +1,80 @@
+package dev.rollcall.domain.member;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+
+/** The enterprise extension's attributes (RFC 7643 §4.3); every one optional. */
+@Embeddable
+public class EnterpriseProfile {
+  @Column(name = "employee_number")
+  private String employeeNumber;
+
+  @Column(name = "cost_center")
+  private String costCenter;
+
+  @Column(name = "organization_name")
+  private String organization;
+
+  @Column(name = "division")
+  private String division;
+
+  @Column(name = "department")
+  private String department;
+
+  @Column(name = "manager_id")
+  private String managerId;
+
+  protected EnterpriseProfile() {}
+
+  public EnterpriseProfile(
+      String employeeNumber,
+      String costCenter,
+      String organization,
+      String division,
+      String department,
+      String managerId) {
+    this.employeeNumber = employeeNumber;
+    this.costCenter = costCenter;
+    this.organization = organization;
+    this.division = division;
+    this.department = department;
+    this.managerId = managerId;
+  }
+
+  public static EnterpriseProfile empty() {
+    return new EnterpriseProfile(null, null, null, null, null, null);
+  }
+
+  public boolean isEmpty() {
+    return employeeNumber == null
+        && costCenter == null
+        && organization == null
+        && division == null
+        && department == null
+        && managerId == null;
+  }
+
+  public String employeeNumber() {
+    return employeeNumber;
+  }
+
+  public String costCenter() {
+    return costCenter;
+  }
+
+  public String organization() {
+    return organization;
+  }
+
+  public String division() {
+    return division;
+  }
+
+  public String department() {
+    return department;
+  }
+
+  public String managerId() {
+    return managerId;
+  }
+}

@@ -1,0 +1,322 @@
+package dev.rollcall.infrastructure.persistence;
+
+import dev.rollcall.domain.member.Member;
+import dev.rollcall.domain.member.MemberEmail;
+import dev.rollcall.domain.role.MemberRole;
+import dev.rollcall.domain.role.Role;
+import dev.rollcall.infrastructure.persistence.CriteriaFilter.Column;
+import dev.rollcall.infrastructure.persistence.CriteriaFilter.CompareContext;
+import dev.rollcall.infrastructure.persistence.CriteriaFilter.Kind;
+import dev.rollcall.infrastructure.persistence.CriteriaFilter.MultiValued;
+import dev.rollcall.infrastructure.persistence.CriteriaFilter.SubPathResolver;
+import dev.rollcall.scim.filter.AttributePath;
+import dev.rollcall.scim.filter.CompareOp;
+import dev.rollcall.scim.filter.Filter;
+import dev.rollcall.scim.filter.Literal;
+import dev.rollcall.scim.filter.UnsupportedFilterException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.persistence.criteria.AbstractQuery;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.Order;
+import jakarta.persistence.criteria.Path;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * SCIM searches over members (users) and custom roles (groups), as SQL: filter, sort and page are
+ * all done by the database, and {@code totalResults} is a COUNT of every match.
+ */
+@ApplicationScoped
+public class ScimSearch {
+  /** Sort order of a search; {@code by} null means creation order. */
+  public record Sort(AttributePath by, boolean descending) {}
+
+  private final EntityManager em;
+
+  @Inject
+  public ScimSearch(EntityManager em) {
+    this.em = em;
+  }
+
+  protected ScimSearch() {
+    this.em = null;
+  }
+
+  /**
+   * Members matching the filter (null: all); {@code orgadminRoleId} answers the orgadmin attribute.
+   */
+  public SearchPage<Member> users(
+      Filter filter, Sort sort, int startIndex, int count, String orgadminRoleId) {
+    return search(
+        Member.class,
+        filter,
+        sort,
+        startIndex,
+        count,
+        (q, cb) -> userFilter(q, cb, orgadminRoleId),
+        (cb, r) -> null);
+  }
+
+  /** Custom roles (groups) matching the filter (null: all). */
+  public SearchPage<Role> groups(Filter filter, Sort sort, int startIndex, int count) {
+    return search(
+        Role.class,
+        filter,
+        sort,
+        startIndex,
+        count,
+        this::groupFilter,
+        (cb, root) -> cb.isFalse(root.get("builtin")));
+  }
+
+  private interface FilterFactory {
+    CriteriaFilter create(AbstractQuery<?> query, CriteriaBuilder cb);
+  }
+
+  private interface BasePredicate {
+    Predicate apply(CriteriaBuilder cb, Root<?> root);
+  }
+
+  private <T> SearchPage<T> search(
+      Class<T> type,
+      Filter filter,
+      Sort sort,
+      int startIndex,
+      int count,
+      FilterFactory filters,
+      BasePredicate base) {
+    CriteriaBuilder cb = em.getCriteriaBuilder();
+
+    CriteriaQuery<Long> countQuery = cb.createQuery(Long.class);
+    Root<T> countRoot = countQuery.from(type);
+    countQuery
+        .select(cb.count(countRoot))
+        .where(where(cb, countRoot, filter, filters.create(countQuery, cb), base));
+    long total = em.createQuery(countQuery).getSingleResult();
+    if (count <= 0 || startIndex > total) {
+      return new SearchPage<>(total, List.of());
+    }
+
+    CriteriaQuery<T> query = cb.createQuery(type);
+    Root<T> root = query.from(type);
+    CriteriaFilter criteria = filters.create(query, cb);
+    query.select(root).where(where(cb, root, filter, criteria, base));
+    List<Order> order = new ArrayList<>();
+    if (sort != null && sort.by() != null) {
+      Column column = criteria.column(sort.by());
+      Expression<?> key = column.path().apply(root);
+      if (column.kind() == Kind.TEXT) {
+        @SuppressWarnings("unchecked")
+        Expression<String> text = (Expression<String>) key;
+        key = cb.lower(text);
+      }
+      order.add(sort.descending() ? cb.desc(key) : cb.asc(key));
+    }
+    order.add(cb.asc(root.get("createdAt")));
+    order.add(cb.asc(root.get("id")));
+    query.orderBy(order);
+    TypedQuery<T> page = em.createQuery(query);
+    page.setFirstResult(Math.max(0, startIndex - 1));
+    page.setMaxResults(count);
+    return new SearchPage<>(total, page.getResultList());
+  }
+
+  private static Predicate where(
+      CriteriaBuilder cb,
+      Root<?> root,
+      Filter filter,
+      CriteriaFilter criteria,
+      BasePredicate base) {
+    List<Predicate> predicates = new ArrayList<>();
+    Predicate basePredicate = base.apply(cb, root);
+    if (basePredicate != null) {
+      predicates.add(basePredicate);
+    }
+    if (filter != null) {
+      predicates.add(criteria.toPredicate(root, filter));
+    }
+    return cb.and(predicates.toArray(Predicate[]::new));
+  }
+
+  private CriteriaFilter userFilter(
+      AbstractQuery<?> query, CriteriaBuilder cb, String orgadminRoleId) {
+    Map<String, Column> columns = new HashMap<>();
+    columns.put("id", column(Kind.EXACT, "id"));
+    columns.put("username", column(Kind.KEY, "userNameKey"));
+    columns.put("externalid", column(Kind.EXACT, "externalId"));
+    columns.put("displayname", column(Kind.KEY, "displayNameKey"));
+    columns.put("nickname", column(Kind.TEXT, "nickName"));
+    columns.put("title", column(Kind.TEXT, "title"));
+    columns.put("usertype", column(Kind.TEXT, "userType"));
+    columns.put("preferredlanguage", column(Kind.TEXT, "preferredLanguage"));
+    columns.put("locale", column(Kind.TEXT, "locale"));
+    columns.put("timezone", column(Kind.TEXT, "timezone"));
+    columns.put("profileurl", column(Kind.TEXT, "profileUrl"));
+    columns.put("active", column(Kind.BOOLEAN, "active"));
+    columns.put("meta.created", column(Kind.INSTANT, "createdAt"));
+    columns.put("meta.lastmodified", column(Kind.INSTANT, "updatedAt"));
+    for (String part :
+        List.of(
+            "formatted",
+            "familyName",
+            "givenName",
+            "middleName",
+            "honorificPrefix",
+            "honorificSuffix")) {
+      columns.put("name." + part.toLowerCase(), nested(Kind.TEXT, "name", part));
+    }
+    columns.put("employeenumber", nested(Kind.TEXT, "enterprise", "employeeNumber"));
+    columns.put("costcenter", nested(Kind.TEXT, "enterprise", "costCenter"));
+    columns.put("organization", nested(Kind.TEXT, "enterprise", "organization"));
+    columns.put("division", nested(Kind.TEXT, "enterprise", "division"));
+    columns.put("department", nested(Kind.TEXT, "enterprise", "department"));
+    columns.put("manager", nested(Kind.EXACT, "enterprise", "managerId"));
+    columns.put("manager.value", nested(Kind.EXACT, "enterprise", "managerId"));
+    // sorting by emails means by the primary email
+    columns.put("emails", column(Kind.KEY, "emailKey"));
+    columns.put("emails.value", column(Kind.KEY, "emailKey"));
+
+    Map<String, MultiValued> multi = new HashMap<>();
+    multi.put(
+        "emails",
+        rows(
+            query,
+            cb,
+            MemberEmail.class,
+            "memberId",
+            "value",
+            Map.of(
+                "value", column(Kind.KEY, "valueKey"),
+                "type", column(Kind.TEXT, "type"),
+                "display", column(Kind.TEXT, "display"),
+                "primary", column(Kind.BOOLEAN, "primary"))));
+    multi.put(
+        "groups",
+        rows(
+            query,
+            cb,
+            MemberRole.class,
+            "memberId",
+            "value",
+            Map.of("value", column(Kind.EXACT, "roleId"))));
+
+    Map<String, Function<CompareContext, Predicate>> special = new HashMap<>();
+    special.put("orgadmin", context -> orgadmin(query, cb, context, orgadminRoleId));
+    return new CriteriaFilter(cb, columns, multi, special);
+  }
+
+  private Predicate orgadmin(
+      AbstractQuery<?> query, CriteriaBuilder cb, CompareContext context, String orgadminRoleId) {
+    if (context.present()) {
+      return cb.conjunction();
+    }
+    boolean wanted;
+    if (context.value() instanceof Literal.BooleanLiteral b) {
+      wanted = b.value();
+    } else if (context.value() instanceof Literal.StringLiteral s
+        && (s.value().equalsIgnoreCase("true") || s.value().equalsIgnoreCase("false"))) {
+      wanted = Boolean.parseBoolean(s.value().toLowerCase());
+    } else {
+      throw new UnsupportedFilterException(
+          "Attribute 'orgadmin' is a boolean; compare it with true or false");
+    }
+    if (context.op() == CompareOp.NE) {
+      wanted = !wanted;
+    } else if (context.op() != CompareOp.EQ) {
+      throw new UnsupportedFilterException(
+          "Attribute 'orgadmin' can only be compared with eq or ne");
+    }
+    Root<?> member = query.getRoots().iterator().next();
+    Subquery<Integer> held = query.subquery(Integer.class);
+    Root<MemberRole> grant = held.from(MemberRole.class);
+    held.select(cb.literal(1))
+        .where(
+            cb.equal(grant.get("memberId"), member.get("id")),
+            cb.equal(grant.get("roleId"), orgadminRoleId));
+    return wanted ? cb.exists(held) : cb.not(cb.exists(held));
+  }
+
+  private CriteriaFilter groupFilter(AbstractQuery<?> query, CriteriaBuilder cb) {
+    Map<String, Column> columns = new HashMap<>();
+    columns.put("id", column(Kind.EXACT, "id"));
+    columns.put("displayname", column(Kind.KEY, "nameKey"));
+    columns.put("externalid", column(Kind.EXACT, "externalId"));
+    columns.put("meta.created", column(Kind.INSTANT, "createdAt"));
+    columns.put("meta.lastmodified", column(Kind.INSTANT, "updatedAt"));
+    Map<String, MultiValued> multi = new HashMap<>();
+    multi.put(
+        "members",
+        rows(
+            query,
+            cb,
+            MemberRole.class,
+            "roleId",
+            "value",
+            Map.of("value", column(Kind.EXACT, "memberId"))));
+    return new CriteriaFilter(cb, columns, multi, Map.of());
+  }
+
+  private static Column column(Kind kind, String attribute) {
+    return new Column(kind, root -> root.get(attribute));
+  }
+
+  private static Column nested(Kind kind, String embedded, String attribute) {
+    return new Column(kind, root -> root.get(embedded).get(attribute));
+  }
+
+  /** A multi-valued attribute stored as rows of {@code rowType} pointing at the owner's id. */
+  private static MultiValued rows(
+      AbstractQuery<?> query,
+      CriteriaBuilder cb,
+      Class<?> rowType,
+      String ownerColumn,
+      String defaultSub,
+      Map<String, Column> subColumns) {
+    return new MultiValued() {
+      @Override
+      public Predicate exists(Path<?> owner, Function<SubPathResolver, Predicate> condition) {
+        Subquery<Integer> rows = query.subquery(Integer.class);
+        Root<?> row = rows.from(rowType);
+        SubPathResolver resolver =
+            new SubPathResolver() {
+              @Override
+              public Column column(String subAttribute) {
+                Column column = subColumns.get(subAttribute.toLowerCase());
+                if (column == null) {
+                  throw new UnsupportedFilterException(
+                      "Sub-attribute '"
+                          + subAttribute
+                          + "' cannot be filtered on; supported: "
+                          + subColumns.keySet());
+                }
+                return column;
+              }
+
+              @Override
+              public Path<?> row() {
+                return row;
+              }
+            };
+        rows.select(cb.literal(1))
+            .where(cb.equal(row.get(ownerColumn), owner.get("id")), condition.apply(resolver));
+        return cb.exists(rows);
+      }
+
+      @Override
+      public String defaultSubAttribute() {
+        return defaultSub;
+      }
+    };
+  }
+}

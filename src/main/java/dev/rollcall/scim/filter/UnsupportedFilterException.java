@@ -1,0 +1,13 @@
+package dev.rollcall.scim.filter;
+
+/**
+ * A well-formed filter this service cannot evaluate: an unknown attribute, or a comparison the
+ * attribute's type does not allow. SCIM answers it with {@code invalidFilter}.
+ */
+public class UnsupportedFilterException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  public UnsupportedFilterException(String detail) {
+    super(detail);
+  }
+}

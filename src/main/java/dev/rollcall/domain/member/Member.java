@@ -27,12 +27,24 @@ import java.util.Optional;
         "SELECT m FROM Member m WHERE m.emailKey = :key OR m.userNameKey = :key ORDER BY m.createdAt")
 @NamedQuery(name = Member.LIST, query = "SELECT m FROM Member m ORDER BY m.userNameKey")
 @NamedQuery(
+    name = Member.FIND_BY_USER_NAME,
+    query = "SELECT m FROM Member m WHERE m.userNameKey = :key")
+@NamedQuery(
+    name = Member.FIND_BY_EMAIL,
+    query =
+        "SELECT m FROM Member m WHERE m.emailKey = :key OR m.id IN"
+            + " (SELECT e.memberId FROM MemberEmail e WHERE e.valueKey = :key) ORDER BY m.createdAt")
+@NamedQuery(name = Member.EXISTING_IDS, query = "SELECT m.id FROM Member m WHERE m.id IN :ids")
+@NamedQuery(
     name = Member.RELEASE_FROM_INTEGRATION,
     query = "UPDATE Member m SET m.managedBy = NULL WHERE m.managedBy = :integration")
 public class Member extends TenantOwned {
   public static final String RELEASE_FROM_INTEGRATION = "Member.releaseFromIntegration";
   public static final String FIND_BY_LOGIN = "Member.findByLogin";
   public static final String LIST = "Member.list";
+  public static final String FIND_BY_USER_NAME = "Member.findByUserName";
+  public static final String FIND_BY_EMAIL = "Member.findByEmail";
+  public static final String EXISTING_IDS = "Member.existingIds";
 
   @Id
   @Column(length = 36)

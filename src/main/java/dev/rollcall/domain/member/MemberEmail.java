@@ -58,6 +58,11 @@ public class MemberEmail extends TenantOwned {
   public MemberEmail(String memberId, int position, Email email) {
     this.memberId = Objects.requireNonNull(memberId);
     this.position = position;
+    change(email);
+  }
+
+  /** Holds another address at the same position. */
+  public void change(Email email) {
     this.value = email.value();
     this.valueKey = email.value().toLowerCase(Locale.ROOT);
     this.type = email.type();

@@ -13,5 +13,23 @@ public interface MemberRepository {
 
   List<Member> list();
 
+  Optional<Member> findByUserName(String userName);
+
+  /** Members having this address among their emails (or as their primary email), ignoring case. */
+  List<Member> findByEmail(String email);
+
+  /** Which of these ids are members of the organization. */
+  java.util.Set<String> existingIds(java.util.Collection<String> ids);
+
+  List<Email> emailsOf(String memberId);
+
+  java.util.Map<String, List<Email>> emailsOf(java.util.Collection<String> memberIds);
+
+  /** Replaces the member's emails with these, in order. */
+  void replaceEmails(String memberId, List<Email> emails);
+
+  /** Writes pending changes now, so constraint violations surface inside the caller. */
+  void flush();
+
   void remove(Member member);
 }

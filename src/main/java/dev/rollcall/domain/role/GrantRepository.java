@@ -23,6 +23,29 @@ public interface GrantRepository {
   /** Active members other than {@code exceptMemberId} who hold the role directly. */
   long countActiveHolders(String roleId, String exceptMemberId);
 
+  /** A member as a group lists it. */
+  record MemberRef(String id, String userName, String displayName) {}
+
+  /** A custom role as a user's {@code groups} lists it. */
+  record GroupRef(String id, String name) {}
+
+  /** Members of each role, by role id (one query per batch of roles, never per role). */
+  Map<String, List<MemberRef>> membersOfRoles(Collection<String> roleIds);
+
+  /** Custom roles each member holds directly, by member id. */
+  Map<String, List<GroupRef>> groupsOfMembers(Collection<String> memberIds);
+
+  /** Grants the role to those of the members who do not hold it yet; touches only their rows. */
+  void addMembers(String roleId, Collection<String> memberIds, java.time.Instant now);
+
+  /** Revokes the role from those members; touches only their rows. */
+  void removeMembers(String roleId, Collection<String> memberIds);
+
+  void removeAllMembers(String roleId);
+
+  /** Which of these members hold the role directly. */
+  Set<String> holdersAmong(String roleId, Collection<String> memberIds);
+
   // role -> role
   boolean addRoleGrant(RoleGrant grant);
 

@@ -18,6 +18,22 @@ import java.util.Objects;
     name = MemberRole.COUNT_ACTIVE_HOLDERS,
     query =
         "SELECT COUNT(g) FROM MemberRole g, Member m WHERE m.id = g.memberId AND g.roleId = :role AND m.active = TRUE AND m.id <> :member")
+@NamedQuery(
+    name = MemberRole.MEMBERS_OF_ROLES,
+    query =
+        "SELECT g.roleId, m.id, m.userName, m.displayName FROM MemberRole g, Member m"
+            + " WHERE m.id = g.memberId AND g.roleId IN :roles ORDER BY g.roleId, m.userNameKey")
+@NamedQuery(
+    name = MemberRole.GROUPS_OF_MEMBERS,
+    query =
+        "SELECT g.memberId, r.id, r.name FROM MemberRole g, Role r"
+            + " WHERE r.id = g.roleId AND r.builtin = FALSE AND g.memberId IN :members ORDER BY r.name")
+@NamedQuery(
+    name = MemberRole.HOLDERS_AMONG,
+    query = "SELECT g.memberId FROM MemberRole g WHERE g.roleId = :role AND g.memberId IN :members")
+@NamedQuery(
+    name = MemberRole.DELETE_MEMBERS,
+    query = "DELETE FROM MemberRole g WHERE g.roleId = :role AND g.memberId IN :members")
 @IdClass(MemberRole.Key.class)
 @NamedQuery(
     name = MemberRole.DELETE,
@@ -37,6 +53,10 @@ import java.util.Objects;
     query = "DELETE FROM MemberRole g WHERE g.roleId = :role")
 public class MemberRole extends TenantOwned {
   public static final String DELETE = "MemberRole.delete";
+  public static final String MEMBERS_OF_ROLES = "MemberRole.membersOfRoles";
+  public static final String GROUPS_OF_MEMBERS = "MemberRole.groupsOfMembers";
+  public static final String HOLDERS_AMONG = "MemberRole.holdersAmong";
+  public static final String DELETE_MEMBERS = "MemberRole.deleteMembers";
   public static final String COUNT_ACTIVE_HOLDERS = "MemberRole.countActiveHolders";
   public static final String ROLE_IDS_OF_MEMBER = "MemberRole.roleIdsOfMember";
   public static final String ROLE_NAMES_BY_MEMBER = "MemberRole.roleNamesByMember";

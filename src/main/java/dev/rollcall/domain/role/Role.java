@@ -18,6 +18,9 @@ import java.util.Optional;
 @NamedQuery(name = Role.LIST, query = "SELECT r FROM Role r ORDER BY r.name")
 @NamedQuery(name = Role.LIST_BY_IDS, query = "SELECT r FROM Role r WHERE r.id IN :ids")
 @NamedQuery(
+    name = Role.TOUCH,
+    query = "UPDATE Role r SET r.version = r.version + 1, r.updatedAt = :now WHERE r.id = :id")
+@NamedQuery(
     name = Role.REASSIGN_OWNER,
     query = "UPDATE Role r SET r.ownerRoleId = :newOwner WHERE r.ownerRoleId = :oldOwner")
 @NamedQuery(
@@ -29,6 +32,7 @@ public class Role extends TenantOwned {
   public static final String LIST = "Role.list";
   public static final String LIST_BY_IDS = "Role.listByIds";
   public static final String REASSIGN_OWNER = "Role.reassignOwner";
+  public static final String TOUCH = "Role.touch";
 
   @Id
   @Column(length = 36)

@@ -19,4 +19,13 @@ public interface RoleRepository {
   void reassignOwnership(String oldOwnerId, String newOwnerId);
 
   void remove(Role role);
+
+  /**
+   * Records a change of the role's membership: a new version and update time, written as one UPDATE
+   * so concurrent membership changes queue on the row instead of failing; the role is reloaded.
+   */
+  void touch(Role role, java.time.Instant now);
+
+  /** Writes pending changes now, so constraint violations surface inside the caller. */
+  void flush();
 }

@@ -8,10 +8,12 @@ import dev.rollcall.domain.role.RolePrivilege;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,6 +81,92 @@ public class JpaGrantRepository implements GrantRepository {
         .setParameter("role", roleId)
         .setParameter("member", exceptMemberId)
         .getSingleResult();
+  }
+
+  @Override
+  public Map<String, List<MemberRef>> membersOfRoles(Collection<String> roleIds) {
+    Map<String, List<MemberRef>> byRole = new LinkedHashMap<>();
+    for (List<String> batch : batches(roleIds)) {
+      for (Object[] row :
+          em.createNamedQuery(MemberRole.MEMBERS_OF_ROLES, Object[].class)
+              .setParameter("roles", batch)
+              .getResultList()) {
+        byRole
+            .computeIfAbsent((String) row[0], k -> new ArrayList<>())
+            .add(new MemberRef((String) row[1], (String) row[2], (String) row[3]));
+      }
+    }
+    return byRole;
+  }
+
+  @Override
+  public Map<String, List<GroupRef>> groupsOfMembers(Collection<String> memberIds) {
+    Map<String, List<GroupRef>> byMember = new LinkedHashMap<>();
+    for (List<String> batch : batches(memberIds)) {
+      for (Object[] row :
+          em.createNamedQuery(MemberRole.GROUPS_OF_MEMBERS, Object[].class)
+              .setParameter("members", batch)
+              .getResultList()) {
+        byMember
+            .computeIfAbsent((String) row[0], k -> new ArrayList<>())
+            .add(new GroupRef((String) row[1], (String) row[2]));
+      }
+    }
+    return byMember;
+  }
+
+  @Override
+  public void addMembers(String roleId, Collection<String> memberIds, Instant now) {
+    for (List<String> batch : batches(new LinkedHashSet<>(memberIds))) {
+      Set<String> holders =
+          new HashSet<>(
+              em.createNamedQuery(MemberRole.HOLDERS_AMONG, String.class)
+                  .setParameter("role", roleId)
+                  .setParameter("members", batch)
+                  .getResultList());
+      for (String memberId : batch) {
+        if (!holders.contains(memberId)) {
+          em.persist(new MemberRole(memberId, roleId, now));
+        }
+      }
+    }
+  }
+
+  @Override
+  public void removeMembers(String roleId, Collection<String> memberIds) {
+    for (List<String> batch : batches(new LinkedHashSet<>(memberIds))) {
+      em.createNamedQuery(MemberRole.DELETE_MEMBERS)
+          .setParameter("role", roleId)
+          .setParameter("members", batch)
+          .executeUpdate();
+    }
+  }
+
+  @Override
+  public Set<String> holdersAmong(String roleId, Collection<String> memberIds) {
+    Set<String> holders = new HashSet<>();
+    for (List<String> batch : batches(new LinkedHashSet<>(memberIds))) {
+      holders.addAll(
+          em.createNamedQuery(MemberRole.HOLDERS_AMONG, String.class)
+              .setParameter("role", roleId)
+              .setParameter("members", batch)
+              .getResultList());
+    }
+    return holders;
+  }
+
+  @Override
+  public void removeAllMembers(String roleId) {
+    em.createNamedQuery(MemberRole.DELETE_OF_ROLE).setParameter("role", roleId).executeUpdate();
+  }
+
+  private static List<List<String>> batches(Collection<String> ids) {
+    List<String> all = List.copyOf(ids);
+    List<List<String>> batches = new ArrayList<>();
+    for (int from = 0; from < all.size(); from += Batches.SIZE) {
+      batches.add(all.subList(from, Math.min(all.size(), from + Batches.SIZE)));
+    }
+    return batches;
   }
 
   @Override

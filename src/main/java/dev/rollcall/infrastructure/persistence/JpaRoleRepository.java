@@ -5,6 +5,7 @@ import dev.rollcall.domain.role.RoleRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -66,5 +67,20 @@ public class JpaRoleRepository implements RoleRepository {
   @Override
   public void remove(Role role) {
     em.remove(role);
+  }
+
+  @Override
+  public void touch(Role role, Instant now) {
+    em.flush();
+    em.createNamedQuery(Role.TOUCH)
+        .setParameter("id", role.id())
+        .setParameter("now", now)
+        .executeUpdate();
+    em.refresh(role);
+  }
+
+  @Override
+  public void flush() {
+    em.flush();
   }
 }

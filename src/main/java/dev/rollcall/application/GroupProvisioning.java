@@ -1,0 +1,231 @@
+package dev.rollcall.application;
+
+import dev.rollcall.application.SecurityIntegrationService.ScimPrincipal;
+import dev.rollcall.domain.ConflictException;
+import dev.rollcall.domain.InvalidRequestException;
+import dev.rollcall.domain.NotFoundException;
+import dev.rollcall.domain.member.MemberRepository;
+import dev.rollcall.domain.role.BuiltInRole;
+import dev.rollcall.domain.role.GrantRepository;
+import dev.rollcall.domain.role.GrantRepository.MemberRef;
+import dev.rollcall.domain.role.Role;
+import dev.rollcall.domain.role.RoleRepository;
+import dev.rollcall.infrastructure.persistence.ScimSearch;
+import dev.rollcall.infrastructure.persistence.SearchPage;
+import dev.rollcall.infrastructure.tenancy.TenantScoped;
+import dev.rollcall.scim.filter.Filter;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Groups pushed by an identity provider, as custom roles: same name, owned by the integration's
+ * run-as role, no privileges; members are the users holding the role. Membership changes touch only
+ * the rows they change; a group's members are loaded only when asked for.
+ */
+@Stateless
+@TenantScoped
+public class GroupProvisioning {
+  private final RoleRepository roles;
+  private final GrantRepository grants;
+  private final MemberRepository members;
+  private final AccessControlService accessControl;
+  private final ScimSearch search;
+  private final Clock clock;
+
+  /** A group; {@code members} is empty when they were not asked for. */
+  public record ProvisionedGroup(Role role, Optional<List<MemberRef>> members) {}
+
+  /**
+   * What one PATCH or PUT does to a group: attribute changes (empty: unchanged) and membership
+   * changes, applied in the order removeAll/replace, remove, add.
+   */
+  public record GroupChange(
+      Optional<String> displayName,
+      Optional<Optional<String>> externalId,
+      boolean removeAllMembers,
+      Set<String> removeMembers,
+      Set<String> addMembers) {
+    public static GroupChange replaceAll(
+        String displayName, String externalId, Collection<String> members) {
+      return new GroupChange(
+          Optional.of(displayName),
+          Optional.of(Optional.ofNullable(externalId)),
+          true,
+          Set.of(),
+          new LinkedHashSet<>(members));
+    }
+  }
+
+  @Inject
+  public GroupProvisioning(
+      RoleRepository roles,
+      GrantRepository grants,
+      MemberRepository members,
+      AccessControlService accessControl,
+      ScimSearch search,
+      Clock clock) {
+    this.roles = roles;
+    this.grants = grants;
+    this.members = members;
+    this.accessControl = accessControl;
+    this.search = search;
+    this.clock = clock;
+  }
+
+  public GroupProvisioning() {
+    this(null, null, null, null, null, null);
+  }
+
+  public ProvisionedGroup create(
+      ScimPrincipal caller, String displayName, String externalId, Collection<String> memberIds) {
+    validateName(displayName);
+    if (roles.findByName(displayName).isPresent()) {
+      throw new ConflictException("A group or role named " + displayName + " already exists");
+    }
+    requireMembers(memberIds);
+    Instant now = clock.instant();
+    Role role = Role.custom(UUID.randomUUID().toString(), displayName, caller.runAsRoleId(), now);
+    role.manageBy(caller.integrationId(), now);
+    role.changeExternalId(externalId, now);
+    roles.add(role);
+    flush(displayName);
+    grants.addMembers(role.id(), memberIds, now);
+    return new ProvisionedGroup(role, Optional.of(membersOf(role)));
+  }
+
+  public ProvisionedGroup get(String id, boolean withMembers) {
+    Role role = find(id);
+    return new ProvisionedGroup(
+        role, withMembers ? Optional.of(membersOf(role)) : Optional.empty());
+  }
+
+  /** Applies a PATCH or PUT; returns the group, with members only when asked for. */
+  public ProvisionedGroup change(
+      ScimPrincipal caller, String id, GroupChange change, boolean returnMembers) {
+    Role role = find(id);
+    Instant now = clock.instant();
+    change
+        .displayName()
+        .filter(name -> !name.equals(role.name()))
+        .ifPresent(
+            name -> {
+              validateName(name);
+              roles
+                  .findByName(name)
+                  .ifPresent(
+                      other -> {
+                        throw new ConflictException(
+                            "A group or role named " + name + " already exists");
+                      });
+              role.rename(name, now);
+            });
+    change
+        .externalId()
+        .ifPresent(externalId -> role.changeExternalId(externalId.orElse(null), now));
+    role.manageBy(caller.integrationId(), now);
+    flush(role.name());
+
+    boolean membership =
+        change.removeAllMembers()
+            || !change.removeMembers().isEmpty()
+            || !change.addMembers().isEmpty();
+    if (membership) {
+      requireMembers(change.addMembers());
+      if (change.removeAllMembers()) {
+        Set<String> current = new HashSet<>();
+        membersOf(role).forEach(m -> current.add(m.id()));
+        current.removeAll(change.addMembers());
+        grants.removeMembers(role.id(), current);
+      }
+      grants.removeMembers(role.id(), change.removeMembers());
+      grants.addMembers(role.id(), change.addMembers(), now);
+      roles.touch(role, now);
+    }
+    return new ProvisionedGroup(
+        role, returnMembers ? Optional.of(membersOf(role)) : Optional.empty());
+  }
+
+  public void delete(String id) {
+    accessControl.dropRole(find(id));
+  }
+
+  public SearchPage<ProvisionedGroup> search(
+      Filter filter, ScimSearch.Sort sort, int startIndex, int count, boolean withMembers) {
+    SearchPage<Role> page = search.groups(filter, sort, startIndex, count);
+    Map<String, List<MemberRef>> byRole =
+        withMembers
+            ? grants.membersOfRoles(page.items().stream().map(Role::id).toList())
+            : Map.of();
+    return new SearchPage<>(
+        page.total(),
+        page.items().stream()
+            .map(
+                r ->
+                    new ProvisionedGroup(
+                        r,
+                        withMembers
+                            ? Optional.of(byRole.getOrDefault(r.id(), List.of()))
+                            : Optional.empty()))
+            .toList());
+  }
+
+  private List<MemberRef> membersOf(Role role) {
+    return grants.membersOfRoles(List.of(role.id())).getOrDefault(role.id(), List.of());
+  }
+
+  private void requireMembers(Collection<String> memberIds) {
+    if (memberIds.isEmpty()) {
+      return;
+    }
+    Set<String> existing = members.existingIds(memberIds);
+    for (String id : memberIds) {
+      if (!existing.contains(id)) {
+        throw new InvalidRequestException(
+            "Member "
+                + id
+                + " is not a user of this organization; provision the user before adding them to a group");
+      }
+    }
+  }
+
+  private static void validateName(String name) {
+    if (name == null || name.isBlank()) {
+      throw new InvalidRequestException("displayName is required");
+    }
+    if (name.length() > 255) {
+      throw new InvalidRequestException("displayName is longer than 255 characters");
+    }
+    if (BuiltInRole.isReserved(name)) {
+      throw new InvalidRequestException(
+          "A group cannot be named "
+              + name
+              + ": that is a built-in role, which groups never grant");
+    }
+  }
+
+  private void flush(String name) {
+    try {
+      roles.flush();
+    } catch (PersistenceException e) {
+      throw new ConflictException("A group or role named " + name + " already exists");
+    }
+  }
+
+  private Role find(String id) {
+    return roles
+        .find(id)
+        .filter(r -> !r.builtin())
+        .orElseThrow(() -> new NotFoundException("Group " + id + " not found"));
+  }
+}

@@ -1,0 +1,219 @@
+package dev.rollcall.application;
+
+import dev.rollcall.application.SecurityIntegrationService.ScimPrincipal;
+import dev.rollcall.domain.ConflictException;
+import dev.rollcall.domain.InvalidRequestException;
+import dev.rollcall.domain.NotFoundException;
+import dev.rollcall.domain.member.Email;
+import dev.rollcall.domain.member.Member;
+import dev.rollcall.domain.member.MemberRepository;
+import dev.rollcall.domain.member.Profile;
+import dev.rollcall.domain.role.BuiltInRole;
+import dev.rollcall.domain.role.GrantRepository;
+import dev.rollcall.domain.role.GrantRepository.GroupRef;
+import dev.rollcall.domain.role.MemberRole;
+import dev.rollcall.domain.role.Role;
+import dev.rollcall.domain.role.RoleRepository;
+import dev.rollcall.infrastructure.persistence.ScimSearch;
+import dev.rollcall.infrastructure.persistence.SearchPage;
+import dev.rollcall.infrastructure.tenancy.TenantScoped;
+import dev.rollcall.scim.filter.Filter;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Users pushed by an identity provider, as members: created (or adopted), replaced, deactivated and
+ * deleted. Every call acts as the integration's run-as role; the SCIM layer maps JSON to {@link
+ * Profile}.
+ */
+@Stateless
+@TenantScoped
+public class UserProvisioning {
+  private final MemberRepository members;
+  private final GrantRepository grants;
+  private final RoleRepository roles;
+  private final MemberService memberService;
+  private final ScimSearch search;
+  private final Clock clock;
+
+  /** A member with what SCIM shows of them besides the entity. */
+  public record ProvisionedUser(
+      Member member, List<Email> emails, boolean orgadmin, List<GroupRef> groups) {}
+
+  /** The outcome of a create: the user, and whether an existing member was adopted. */
+  public record Created(ProvisionedUser user, boolean adopted) {}
+
+  @Inject
+  public UserProvisioning(
+      MemberRepository members,
+      GrantRepository grants,
+      RoleRepository roles,
+      MemberService memberService,
+      ScimSearch search,
+      Clock clock) {
+    this.members = members;
+    this.grants = grants;
+    this.roles = roles;
+    this.memberService = memberService;
+    this.search = search;
+    this.clock = clock;
+  }
+
+  public UserProvisioning() {
+    this(null, null, null, null, null, null);
+  }
+
+  /**
+   * Creates the member, or adopts an existing one that no integration manages and whose userName or
+   * primary email matches (so the admin who set the integration up is linked, not duplicated).
+   */
+  public Created create(ScimPrincipal caller, Profile profile) {
+    validate(profile);
+    Optional<Member> existing = members.findByUserName(profile.userName());
+    if (existing.isEmpty()) {
+      existing =
+          profile.primaryEmail().flatMap(email -> members.findByEmail(email).stream().findFirst());
+    }
+    if (existing.isPresent()) {
+      Member member = existing.get();
+      if (member.managedBy().isPresent()) {
+        throw new ConflictException(
+            "A user with userName " + profile.userName() + " already exists");
+      }
+      if (!member.userName().equalsIgnoreCase(profile.userName())) {
+        requireUserNameFree(profile.userName(), member.id());
+      }
+      write(member, profile, caller);
+      return new Created(view(member), true);
+    }
+    Instant now = clock.instant();
+    Member member =
+        new Member(
+            UUID.randomUUID().toString(),
+            profile.userName(),
+            profile.primaryEmail().orElse(null),
+            now);
+    members.add(member);
+    write(member, profile, caller);
+    return new Created(view(member), false);
+  }
+
+  /** PUT: the profile replaces everything the identity provider manages of the member. */
+  public ProvisionedUser replace(ScimPrincipal caller, String id, Profile profile) {
+    validate(profile);
+    Member member = find(id);
+    if (!member.userName().equalsIgnoreCase(profile.userName())) {
+      requireUserNameFree(profile.userName(), member.id());
+    }
+    write(member, profile, caller);
+    return view(member);
+  }
+
+  public void delete(String id) {
+    memberService.remove(find(id));
+  }
+
+  public ProvisionedUser get(String id) {
+    return view(find(id));
+  }
+
+  /** One page of users matching the filter, with their emails and groups in two queries. */
+  public SearchPage<ProvisionedUser> search(
+      Filter filter, ScimSearch.Sort sort, int startIndex, int count) {
+    String orgadmin = orgadminRole().id();
+    SearchPage<Member> page = search.users(filter, sort, startIndex, count, orgadmin);
+    List<String> ids = page.items().stream().map(Member::id).toList();
+    Map<String, List<Email>> emails = members.emailsOf(ids);
+    Map<String, List<GroupRef>> groups = grants.groupsOfMembers(ids);
+    var orgadmins = grants.membersOfRoles(List.of(orgadmin)).getOrDefault(orgadmin, List.of());
+    var orgadminIds =
+        orgadmins.stream()
+            .map(GrantRepository.MemberRef::id)
+            .collect(java.util.stream.Collectors.toSet());
+    return new SearchPage<>(
+        page.total(),
+        page.items().stream()
+            .map(
+                m ->
+                    new ProvisionedUser(
+                        m,
+                        emails.getOrDefault(m.id(), List.of()),
+                        orgadminIds.contains(m.id()),
+                        groups.getOrDefault(m.id(), List.of())))
+            .toList());
+  }
+
+  private void write(Member member, Profile profile, ScimPrincipal caller) {
+    Instant now = clock.instant();
+    member.applyProfile(profile, now);
+    member.manageBy(caller.integrationId(), now);
+    members.replaceEmails(member.id(), profile.emails());
+    profile.orgadmin().ifPresent(grant -> setOrgadmin(member, grant, now));
+    try {
+      members.flush();
+    } catch (PersistenceException e) {
+      // the unique key on (org_id, user_name_key) decides races between concurrent creates
+      throw new ConflictException("A user with userName " + profile.userName() + " already exists");
+    }
+  }
+
+  private void setOrgadmin(Member member, boolean grant, Instant now) {
+    Role orgadmin = orgadminRole();
+    if (grant) {
+      grants.addMemberRole(new MemberRole(member.id(), orgadmin.id(), now));
+    } else if (grants.roleIdsOfMember(member.id()).contains(orgadmin.id())) {
+      if (grants.countActiveHolders(orgadmin.id(), member.id()) == 0) {
+        throw new InvalidRequestException(
+            "orgadmin cannot be revoked from "
+                + member.userName()
+                + ", the organization's last active orgadmin");
+      }
+      grants.removeMemberRole(member.id(), orgadmin.id());
+    }
+  }
+
+  private void requireUserNameFree(String userName, String memberId) {
+    members
+        .findByUserName(userName)
+        .filter(other -> !other.id().equals(memberId))
+        .ifPresent(
+            other -> {
+              throw new ConflictException("A user with userName " + userName + " already exists");
+            });
+  }
+
+  private static void validate(Profile profile) {
+    if (profile.userName().isBlank()) {
+      throw new InvalidRequestException("userName must not be empty");
+    }
+    if (profile.userName().length() > 255) {
+      throw new InvalidRequestException("userName is longer than 255 characters");
+    }
+  }
+
+  private ProvisionedUser view(Member member) {
+    Role orgadmin = orgadminRole();
+    return new ProvisionedUser(
+        member,
+        members.emailsOf(member.id()),
+        grants.roleIdsOfMember(member.id()).contains(orgadmin.id()),
+        grants.groupsOfMembers(List.of(member.id())).getOrDefault(member.id(), List.of()));
+  }
+
+  private Role orgadminRole() {
+    return roles
+        .findByName(BuiltInRole.ORGADMIN.roleName())
+        .orElseThrow(() -> new IllegalStateException("organization without orgadmin role"));
+  }
+
+  private Member find(String id) {
+    return members.find(id).orElseThrow(() -> new NotFoundException("User " + id + " not found"));
+  }
+}

@@ -156,6 +156,19 @@ public class GroupProvisioning {
         role, returnMembers ? Optional.of(membersOf(role)) : Optional.empty());
   }
 
+  /**
+   * PATCH, in one transaction: {@code change} decides the change from the group without members.
+   */
+  public ProvisionedGroup patch(
+      ScimPrincipal caller,
+      String id,
+      java.util.function.Function<ProvisionedGroup, GroupChange> change,
+      boolean returnMembers) {
+    Role role = find(id);
+    return change(
+        caller, id, change.apply(new ProvisionedGroup(role, Optional.empty())), returnMembers);
+  }
+
   public void delete(String id) {
     accessControl.dropRole(find(id));
   }

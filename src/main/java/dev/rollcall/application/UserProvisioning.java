@@ -116,6 +116,24 @@ public class UserProvisioning {
     return view(member);
   }
 
+  /**
+   * PATCH, in one transaction: {@code change} turns the current user into the new profile (the SCIM
+   * layer applies the operations to the representation); nothing is written if it fails.
+   */
+  public ProvisionedUser patch(
+      ScimPrincipal caller,
+      String id,
+      java.util.function.Function<ProvisionedUser, Profile> change) {
+    Member member = find(id);
+    Profile profile = change.apply(view(member));
+    validate(profile);
+    if (!member.userName().equalsIgnoreCase(profile.userName())) {
+      requireUserNameFree(profile.userName(), member.id());
+    }
+    write(member, profile, caller);
+    return view(member);
+  }
+
   public void delete(String id) {
     memberService.remove(find(id));
   }

@@ -1,5 +1,8 @@
 package dev.rollcall.scim;
 
+import dev.rollcall.scim.resource.DiscoveryResource;
+import dev.rollcall.scim.resource.GroupsResource;
+import dev.rollcall.scim.resource.UsersResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
@@ -13,7 +16,9 @@ public class ScimApplication extends Application {
   @Override
   public Set<Class<?>> getClasses() {
     return Set.of(
-        ServiceProviderConfigResource.class,
+        DiscoveryResource.class,
+        UsersResource.class,
+        GroupsResource.class,
         ScimAuthentication.class,
         ScimExceptionMapper.class,
         ScimWebExceptionMapper.class);

@@ -1,6 +1,9 @@
 package dev.rollcall.scim;
 
 /** A protocol-level SCIM failure with its HTTP status and RFC 7644 {@code scimType}. */
+// Raised inside transactional services too: an application exception, so the container rolls
+// back and passes it through instead of logging it as a server failure.
+@jakarta.ejb.ApplicationException(rollback = true)
 public class ScimException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final int status;

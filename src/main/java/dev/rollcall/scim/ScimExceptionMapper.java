@@ -8,6 +8,8 @@ import dev.rollcall.domain.PermissionDeniedException;
 import dev.rollcall.domain.RollcallException;
 import dev.rollcall.scim.filter.InvalidFilterException;
 import dev.rollcall.scim.filter.InvalidPathException;
+import dev.rollcall.scim.filter.UnsupportedFilterException;
+import dev.rollcall.scim.patch.ScimPatchException;
 import jakarta.ejb.EJBException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.core.Response;
@@ -30,6 +32,12 @@ public class ScimExceptionMapper implements ExceptionMapper<Exception> {
     Throwable cause = unwrap(exception);
     if (cause instanceof ScimException scim) {
       return ScimError.of(scim.status(), scim.scimType(), scim.getMessage());
+    }
+    if (cause instanceof ScimPatchException patch) {
+      return ScimError.of(400, patch.scimType(), patch.getMessage());
+    }
+    if (cause instanceof UnsupportedFilterException unsupported) {
+      return ScimError.of(400, "invalidFilter", unsupported.getMessage());
     }
     if (cause instanceof InvalidFilterException filter) {
       return ScimError.of(400, "invalidFilter", filter.getMessage());
@@ -67,6 +75,8 @@ public class ScimExceptionMapper implements ExceptionMapper<Exception> {
       if (current instanceof RollcallException
           || current instanceof ScimException
           || current instanceof InvalidFilterException
+          || current instanceof ScimPatchException
+          || current instanceof UnsupportedFilterException
           || current instanceof InvalidPathException
           || current instanceof OptimisticLockException) {
         return current;

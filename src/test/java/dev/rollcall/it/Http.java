@@ -141,6 +141,29 @@ public final class Http {
         json.getString("id"), json.getString("name"), json.getString("adminToken"));
   }
 
+  /** One SCIM call against the organization's SCIM base, as an identity provider makes it. */
+  public Reply scim(Organization org, String token, String method, String path, String body) {
+    return send(
+        method,
+        "scim/v2/" + org.id() + (path.startsWith("/") ? path : "/" + path),
+        token,
+        body == null ? null : "application/scim+json",
+        "application/scim+json",
+        body);
+  }
+
+  /** Sets up an Okta integration the way the README says and returns its SCIM token. */
+  public String oktaIntegration(Organization org) {
+    ok(org, org.adminToken(), "CREATE ROLE IF NOT EXISTS okta_skim_provisioner");
+    ok(org, org.adminToken(), "GRANT MANAGE_MEMBERS ON ORGANIZATION TO ROLE okta_skim_provisioner");
+    return ok(
+            org,
+            org.adminToken(),
+            "CREATE SECURITY INTEGRATION okta WITH ('type' = SCIM, 'scim.client' = OKTA, 'scim.run_as_role' = okta_skim_provisioner)")
+        .column("Token")
+        .get(0);
+  }
+
   /** Runs one statement, asking for JSON. */
   public Reply statement(Organization org, String token, String text) {
     return send(

@@ -4,6 +4,9 @@ package dev.rollcall.scim.filter;
  * Malformed filter or path text. The message reads {@code Invalid <what> at position <n>:
  * <detail>}, where the position counts characters from 1.
  */
+// Raised inside transactional services too: an application exception, so the container rolls
+// back and passes it through instead of logging it as a server failure.
+@jakarta.ejb.ApplicationException(rollback = true)
 public abstract sealed class ScimSyntaxException extends RuntimeException
     permits InvalidFilterException, InvalidPathException {
 

@@ -9,6 +9,9 @@ import java.util.OptionalInt;
  * operation it concerns, e.g. {@code Operations[1] (replace "emails[type eq \"work\"]"): no value
  * of 'emails' matches the filter}.
  */
+// Raised inside transactional services too: an application exception, so the container rolls
+// back and passes it through instead of logging it as a server failure.
+@jakarta.ejb.ApplicationException(rollback = true)
 public final class ScimPatchException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;

@@ -9,12 +9,13 @@ import jakarta.json.JsonObjectBuilder;
  * sorting and ETags are supported, changing passwords is not, and clients authenticate with an
  * OAuth bearer token.
  *
+ * @param bulkSupported whether {@code /Bulk} is served
  * @param bulkMaxOperations the most operations one bulk request may carry
  * @param bulkMaxPayloadSize the largest bulk request, in bytes
  * @param filterMaxResults the most resources one query returns
  */
 public record ServiceProviderConfig(
-    int bulkMaxOperations, int bulkMaxPayloadSize, int filterMaxResults) {
+    boolean bulkSupported, int bulkMaxOperations, int bulkMaxPayloadSize, int filterMaxResults) {
 
   public ServiceProviderConfig {
     requirePositive(bulkMaxOperations, "bulkMaxOperations");
@@ -34,7 +35,7 @@ public record ServiceProviderConfig(
         .add("patch", supported(true))
         .add(
             "bulk",
-            supported(true)
+            supported(bulkSupported)
                 .add("maxOperations", bulkMaxOperations)
                 .add("maxPayloadSize", bulkMaxPayloadSize))
         .add("filter", supported(true).add("maxResults", filterMaxResults))

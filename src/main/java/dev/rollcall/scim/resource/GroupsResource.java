@@ -1,0 +1,221 @@
+package dev.rollcall.scim.resource;
+
+import dev.rollcall.application.GroupProvisioning;
+import dev.rollcall.application.GroupProvisioning.GroupChange;
+import dev.rollcall.application.GroupProvisioning.ProvisionedGroup;
+import dev.rollcall.application.SecurityIntegrationService.ScimPrincipal;
+import dev.rollcall.infrastructure.persistence.SearchPage;
+import dev.rollcall.scim.ScimCaller;
+import dev.rollcall.scim.ScimMediaType;
+import dev.rollcall.scim.patch.GroupPatch;
+import dev.rollcall.scim.patch.MembershipChanges;
+import dev.rollcall.scim.patch.PatchEngine;
+import dev.rollcall.scim.projection.AttributeProjection;
+import dev.rollcall.scim.schema.ResourceKind;
+import dev.rollcall.scim.schema.SchemaRegistry;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * {@code /Groups}: custom roles as SCIM groups. Members are loaded only when the response includes
+ * them; a PATCH of members changes only the rows it names.
+ */
+@Path("{orgId}/Groups")
+@RequestScoped
+@Produces({ScimMediaType.SCIM_JSON, MediaType.APPLICATION_JSON})
+@Consumes({ScimMediaType.SCIM_JSON, MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+public class GroupsResource {
+  private static final String MEMBERS = "members";
+
+  private final GroupProvisioning groups;
+  private final ScimCaller caller;
+  private final ScimLocations locations;
+  private final ScimSchemas schemas;
+
+  @Inject
+  public GroupsResource(
+      GroupProvisioning groups, ScimCaller caller, ScimLocations locations, ScimSchemas schemas) {
+    this.groups = groups;
+    this.caller = caller;
+    this.locations = locations;
+    this.schemas = schemas;
+  }
+
+  public GroupsResource() {
+    this(null, null, null, null);
+  }
+
+  @GET
+  public JsonObject list(
+      @QueryParam("filter") String filter,
+      @QueryParam("sortBy") String sortBy,
+      @QueryParam("sortOrder") String sortOrder,
+      @QueryParam("startIndex") String startIndex,
+      @QueryParam("count") String count,
+      @QueryParam("attributes") String attributes,
+      @QueryParam("excludedAttributes") String excludedAttributes) {
+    return search(
+        ListQuery.of(filter, sortBy, sortOrder, startIndex, count, attributes, excludedAttributes));
+  }
+
+  @POST
+  @Path(".search")
+  public JsonObject searchByPost(String body) {
+    return search(ListQuery.of(JsonReading.object(body)));
+  }
+
+  private JsonObject search(ListQuery query) {
+    AttributeProjection projection = projection(query.attributes(), query.excludedAttributes());
+    SearchPage<ProvisionedGroup> page =
+        groups.search(
+            query.filter(),
+            query.sort(),
+            query.startIndex(),
+            query.count(),
+            projection.includes(MEMBERS));
+    String base = base();
+    return ListResponse.of(
+        page.total(),
+        query.startIndex(),
+        page.items().stream()
+            .map(g -> projection.apply(GroupRepresentation.toJson(g, base)))
+            .toList());
+  }
+
+  @POST
+  public Response create(
+      String body,
+      @QueryParam("attributes") String attributes,
+      @QueryParam("excludedAttributes") String excludedAttributes) {
+    var request = GroupRepresentation.toBody(JsonReading.object(body));
+    ProvisionedGroup created =
+        groups.create(
+            principal(), request.displayName(), request.externalId(), request.memberIds());
+    return Response.created(URI.create(base() + "/Groups/" + created.role().id()))
+        .tag(etag(created))
+        .entity(
+            projection(attributes, excludedAttributes)
+                .apply(GroupRepresentation.toJson(created, base())))
+        .build();
+  }
+
+  @GET
+  @Path("{id}")
+  public Response get(
+      @PathParam("id") String id,
+      @QueryParam("attributes") String attributes,
+      @QueryParam("excludedAttributes") String excludedAttributes) {
+    AttributeProjection projection = projection(attributes, excludedAttributes);
+    return single(groups.get(id, projection.includes(MEMBERS)), projection);
+  }
+
+  @PUT
+  @Path("{id}")
+  public Response replace(
+      @PathParam("id") String id,
+      String body,
+      @QueryParam("attributes") String attributes,
+      @QueryParam("excludedAttributes") String excludedAttributes) {
+    var request = GroupRepresentation.toBody(JsonReading.object(body));
+    AttributeProjection projection = projection(attributes, excludedAttributes);
+    ProvisionedGroup replaced =
+        groups.change(
+            principal(),
+            id,
+            GroupChange.replaceAll(
+                request.displayName(), request.externalId(), request.memberIds()),
+            projection.includes(MEMBERS));
+    return single(replaced, projection);
+  }
+
+  /**
+   * PATCH: member operations become row changes; other operations are applied to the group without
+   * its members. Answers 204, or 200 with the group when attributes are asked for.
+   */
+  @PATCH
+  @Path("{id}")
+  public Response patch(
+      @PathParam("id") String id,
+      String body,
+      @QueryParam("attributes") String attributes,
+      @QueryParam("excludedAttributes") String excludedAttributes) {
+    PatchEngine engine = new PatchEngine(registry());
+    GroupPatch plan = engine.plan(JsonReading.object(body));
+    boolean wantsBody = attributes != null || excludedAttributes != null;
+    AttributeProjection projection = projection(attributes, excludedAttributes);
+    String base = base();
+    ProvisionedGroup patched =
+        groups.patch(
+            principal(),
+            id,
+            current -> toChange(engine, plan, GroupRepresentation.toJson(current, base)),
+            wantsBody && projection.includes(MEMBERS));
+    if (!wantsBody) {
+      return Response.noContent().tag(etag(patched)).build();
+    }
+    return single(patched, projection);
+  }
+
+  private static GroupChange toChange(PatchEngine engine, GroupPatch plan, JsonObject current) {
+    Optional<String> displayName = Optional.empty();
+    Optional<Optional<String>> externalId = Optional.empty();
+    if (plan.hasOtherOperations()) {
+      JsonObject changed = engine.apply(current, plan);
+      var body = GroupRepresentation.toBody(changed);
+      displayName = Optional.of(body.displayName());
+      externalId = Optional.of(Optional.ofNullable(body.externalId()));
+    }
+    MembershipChanges members = plan.membershipChanges();
+    return new GroupChange(
+        displayName, externalId, members.replaceAll(), members.removed(), members.added());
+  }
+
+  @DELETE
+  @Path("{id}")
+  public Response delete(@PathParam("id") String id) {
+    groups.delete(id);
+    return Response.noContent().build();
+  }
+
+  private Response single(ProvisionedGroup group, AttributeProjection projection) {
+    return Response.ok(projection.apply(GroupRepresentation.toJson(group, base())))
+        .tag(etag(group))
+        .build();
+  }
+
+  private static EntityTag etag(ProvisionedGroup group) {
+    return new EntityTag(Long.toString(group.role().version()), true);
+  }
+
+  private AttributeProjection projection(String attributes, String excludedAttributes) {
+    return AttributeProjection.of(registry(), ResourceKind.GROUP, attributes, excludedAttributes);
+  }
+
+  private SchemaRegistry registry() {
+    return schemas.registry(principal().organizationId());
+  }
+
+  private ScimPrincipal principal() {
+    return caller.principal();
+  }
+
+  private String base() {
+    return locations.base(principal().organizationId());
+  }
+}

@@ -1,0 +1,25 @@
+package dev.rollcall.scim.resource;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.util.List;
+
+/** RFC 7644 §3.4.2 ListResponse. */
+final class ListResponse {
+  static final String SCHEMA = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
+
+  private ListResponse() {}
+
+  static JsonObject of(long total, int startIndex, List<JsonObject> resources) {
+    JsonArrayBuilder items = Json.createArrayBuilder();
+    resources.forEach(items::add);
+    return Json.createObjectBuilder()
+        .add("schemas", Json.createArrayBuilder().add(SCHEMA))
+        .add("totalResults", total)
+        .add("startIndex", startIndex)
+        .add("itemsPerPage", resources.size())
+        .add("Resources", items)
+        .build();
+  }
+}

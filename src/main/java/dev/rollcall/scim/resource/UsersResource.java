@@ -1,0 +1,173 @@
+package dev.rollcall.scim.resource;
+
+import dev.rollcall.application.SecurityIntegrationService.ScimPrincipal;
+import dev.rollcall.application.UserProvisioning;
+import dev.rollcall.application.UserProvisioning.ProvisionedUser;
+import dev.rollcall.infrastructure.persistence.SearchPage;
+import dev.rollcall.scim.ScimCaller;
+import dev.rollcall.scim.ScimMediaType;
+import dev.rollcall.scim.patch.PatchEngine;
+import dev.rollcall.scim.projection.AttributeProjection;
+import dev.rollcall.scim.schema.ResourceKind;
+import dev.rollcall.scim.schema.SchemaRegistry;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+
+/** {@code /Users}: members as SCIM users (RFC 7644 §3). */
+@Path("{orgId}/Users")
+@RequestScoped
+@Produces({ScimMediaType.SCIM_JSON, MediaType.APPLICATION_JSON})
+@Consumes({ScimMediaType.SCIM_JSON, MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+public class UsersResource {
+  private final UserProvisioning users;
+  private final ScimCaller caller;
+  private final ScimLocations locations;
+  private final ScimSchemas schemas;
+
+  @Inject
+  public UsersResource(
+      UserProvisioning users, ScimCaller caller, ScimLocations locations, ScimSchemas schemas) {
+    this.users = users;
+    this.caller = caller;
+    this.locations = locations;
+    this.schemas = schemas;
+  }
+
+  public UsersResource() {
+    this(null, null, null, null);
+  }
+
+  @GET
+  public JsonObject list(
+      @QueryParam("filter") String filter,
+      @QueryParam("sortBy") String sortBy,
+      @QueryParam("sortOrder") String sortOrder,
+      @QueryParam("startIndex") String startIndex,
+      @QueryParam("count") String count,
+      @QueryParam("attributes") String attributes,
+      @QueryParam("excludedAttributes") String excludedAttributes) {
+    return search(
+        ListQuery.of(filter, sortBy, sortOrder, startIndex, count, attributes, excludedAttributes));
+  }
+
+  @POST
+  @Path(".search")
+  public JsonObject searchByPost(String body) {
+    return search(ListQuery.of(JsonReading.object(body)));
+  }
+
+  private JsonObject search(ListQuery query) {
+    AttributeProjection projection = projection(query.attributes(), query.excludedAttributes());
+    SearchPage<ProvisionedUser> page =
+        users.search(query.filter(), query.sort(), query.startIndex(), query.count());
+    String base = base();
+    return ListResponse.of(
+        page.total(),
+        query.startIndex(),
+        page.items().stream()
+            .map(u -> projection.apply(UserRepresentation.toJson(u, base)))
+            .toList());
+  }
+
+  @POST
+  public Response create(
+      String body,
+      @QueryParam("attributes") String attributes,
+      @QueryParam("excludedAttributes") String excludedAttributes) {
+    var created = users.create(principal(), UserRepresentation.toProfile(JsonReading.object(body)));
+    JsonObject json = UserRepresentation.toJson(created.user(), base());
+    return Response.created(URI.create(base() + "/Users/" + created.user().member().id()))
+        .tag(etag(created.user()))
+        .entity(projection(attributes, excludedAttributes).apply(json))
+        .build();
+  }
+
+  @GET
+  @Path("{id}")
+  public Response get(
+      @PathParam("id") String id,
+      @QueryParam("attributes") String attributes,
+      @QueryParam("excludedAttributes") String excludedAttributes) {
+    return single(users.get(id), attributes, excludedAttributes);
+  }
+
+  @PUT
+  @Path("{id}")
+  public Response replace(
+      @PathParam("id") String id,
+      String body,
+      @QueryParam("attributes") String attributes,
+      @QueryParam("excludedAttributes") String excludedAttributes) {
+    var profile = UserRepresentation.toProfile(JsonReading.object(body));
+    return single(users.replace(principal(), id, profile), attributes, excludedAttributes);
+  }
+
+  @PATCH
+  @Path("{id}")
+  public Response patch(
+      @PathParam("id") String id,
+      String body,
+      @QueryParam("attributes") String attributes,
+      @QueryParam("excludedAttributes") String excludedAttributes) {
+    JsonObject patch = JsonReading.object(body);
+    PatchEngine engine = new PatchEngine(registry());
+    String base = base();
+    ProvisionedUser patched =
+        users.patch(
+            principal(),
+            id,
+            current ->
+                UserRepresentation.toProfile(
+                    engine.apply(
+                        UserRepresentation.toJson(current, base), patch, ResourceKind.USER)));
+    return single(patched, attributes, excludedAttributes);
+  }
+
+  @DELETE
+  @Path("{id}")
+  public Response delete(@PathParam("id") String id) {
+    users.delete(id);
+    return Response.noContent().build();
+  }
+
+  private Response single(ProvisionedUser user, String attributes, String excludedAttributes) {
+    JsonObject json = UserRepresentation.toJson(user, base());
+    return Response.ok(projection(attributes, excludedAttributes).apply(json))
+        .tag(etag(user))
+        .build();
+  }
+
+  private static jakarta.ws.rs.core.EntityTag etag(ProvisionedUser user) {
+    return new jakarta.ws.rs.core.EntityTag(Long.toString(user.member().version()), true);
+  }
+
+  private AttributeProjection projection(String attributes, String excludedAttributes) {
+    return AttributeProjection.of(registry(), ResourceKind.USER, attributes, excludedAttributes);
+  }
+
+  private SchemaRegistry registry() {
+    return schemas.registry(principal().organizationId());
+  }
+
+  private ScimPrincipal principal() {
+    return caller.principal();
+  }
+
+  private String base() {
+    return locations.base(principal().organizationId());
+  }
+}

@@ -1,5 +1,6 @@
 package dev.rollcall.scim.patch;
 
+import jakarta.ejb.ApplicationException;
 import java.util.Objects;
 import java.util.OptionalInt;
 
@@ -8,7 +9,11 @@ import java.util.OptionalInt;
  * response should have; every one of them is answered with status 400. The message starts with the
  * operation it concerns, e.g. {@code Operations[1] (replace "emails[type eq \"work\"]"): no value
  * of 'emails' matches the filter}.
+ *
+ * <p>Marked as an application exception so that, thrown inside an EJB service, it reaches the SCIM
+ * exception mapper as itself and rolls the transaction back.
  */
+@ApplicationException(rollback = true)
 public final class ScimPatchException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;

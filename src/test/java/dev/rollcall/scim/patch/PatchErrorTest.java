@@ -91,7 +91,7 @@ class PatchErrorTest {
         userError(patch(op("add", "title"))),
         ScimType.INVALID_SYNTAX,
         "invalidSyntax",
-        "Operations[0] (add \"title\")",
+        "Operations[0] (add title)",
         "'value'");
     assertError(
         userError(
@@ -112,7 +112,7 @@ class PatchErrorTest {
         userError(patch(opString("replace", "nickname2", "x"))),
         ScimType.INVALID_PATH,
         "invalidPath",
-        "Operations[0] (replace \"nickname2\")",
+        "Operations[0] (replace nickname2)",
         "no attribute 'nickname2'");
     assertError(
         userError(patch(op("replace", null, "{'displayName': 'x', 'shoeSize': 44}"))),
@@ -214,7 +214,7 @@ class PatchErrorTest {
         userError(patch(op("remove", null, "{'displayName': 'Babs'}"))),
         ScimType.NO_TARGET,
         "noTarget",
-        "Operations[0] (remove (no path))",
+        "Operations[0] (remove without path)",
         "needs a 'path'");
   }
 
@@ -363,7 +363,7 @@ class PatchErrorTest {
                     ResourceKind.USER));
     assertEquals(OptionalInt.of(1), e.operationIndex());
     assertEquals(
-        "Operations[1] (remove \"userName\"): 'userName' is required and cannot be removed",
+        "Operations[1] (remove userName): 'userName' is required and cannot be removed",
         e.getMessage());
     assertEquals("'userName' is required and cannot be removed", e.detail());
     assertEquals("Babs Jensen", before.getString("displayName"));

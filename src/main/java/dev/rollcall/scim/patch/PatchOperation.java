@@ -27,9 +27,9 @@ public record PatchOperation(int index, PatchOp op, String path, JsonValue value
     return value != null;
   }
 
-  /** How the operation reads in an error message: {@code replace "name.givenName"}. */
+  /** How the operation reads in an error message: {@code replace name.givenName}. */
   String describe() {
-    return path == null ? op.keyword() + " (no path)" : op.keyword() + " \"" + path + "\"";
+    return path == null ? op.keyword() + " without path" : op.keyword() + " " + path;
   }
 
   ScimPatchException error(ScimPatchException.ScimType type, String detail) {

@@ -1,17 +1,19 @@
 package dev.rollcall.scim.patch;
 
+import jakarta.ejb.ApplicationException;
 import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
  * A PATCH request that cannot be applied. Carries the RFC 7644 §3.12 {@code scimType} the error
  * response should have; every one of them is answered with status 400. The message starts with the
- * operation it concerns, e.g. {@code Operations[1] (replace "emails[type eq \"work\"]"): no value
- * of 'emails' matches the filter}.
+ * operation it concerns, e.g. {@code Operations[1] (replace emails[type eq "work"]): no value of
+ * 'emails' matches [type eq "work"]}.
+ *
+ * <p>Marked as an application exception so that, thrown inside an EJB service, it reaches the SCIM
+ * exception mapper as itself and rolls the transaction back.
  */
-// Raised inside transactional services too: an application exception, so the container rolls
-// back and passes it through instead of logging it as a server failure.
-@jakarta.ejb.ApplicationException(rollback = true)
+@ApplicationException(rollback = true)
 public final class ScimPatchException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
@@ -50,7 +52,7 @@ public final class ScimPatchException extends RuntimeException {
   /**
    * @param operationIndex the 0-based index of the failing operation in {@code Operations}, or -1
    *     when the problem is with the request as a whole
-   * @param operation how the operation reads ({@code replace "name.givenName"}), or null
+   * @param operation how the operation reads ({@code replace name.givenName}), or null
    */
   ScimPatchException(ScimType type, int operationIndex, String operation, String detail) {
     super(message(operationIndex, operation, detail));

@@ -5,6 +5,7 @@ import dev.rollcall.domain.ConflictException;
 import dev.rollcall.domain.InvalidRequestException;
 import dev.rollcall.domain.NotFoundException;
 import dev.rollcall.domain.PermissionDeniedException;
+import dev.rollcall.domain.PreconditionFailedException;
 import dev.rollcall.domain.RollcallException;
 import dev.rollcall.statement.StatementSyntaxException;
 import jakarta.ejb.EJBException;
@@ -48,7 +49,8 @@ public class ApiExceptionMapper implements ExceptionMapper<Exception> {
     if (exception instanceof NotFoundException) {
       return ApiError.of(Response.Status.NOT_FOUND, "not_found", message);
     }
-    if (exception instanceof ConflictException) {
+    if (exception instanceof ConflictException
+        || exception instanceof PreconditionFailedException) {
       return ApiError.of(Response.Status.CONFLICT, "conflict", message);
     }
     if (exception instanceof PermissionDeniedException) {

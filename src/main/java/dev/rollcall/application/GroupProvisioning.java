@@ -2,8 +2,10 @@ package dev.rollcall.application;
 
 import dev.rollcall.application.SecurityIntegrationService.ScimPrincipal;
 import dev.rollcall.domain.ConflictException;
+import dev.rollcall.domain.ExpectedVersion;
 import dev.rollcall.domain.InvalidRequestException;
 import dev.rollcall.domain.NotFoundException;
+import dev.rollcall.domain.PreconditionFailedException;
 import dev.rollcall.domain.member.MemberRepository;
 import dev.rollcall.domain.role.BuiltInRole;
 import dev.rollcall.domain.role.GrantRepository;
@@ -16,6 +18,7 @@ import dev.rollcall.infrastructure.tenancy.TenantScoped;
 import dev.rollcall.scim.filter.Filter;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Instant;
@@ -112,8 +115,13 @@ public class GroupProvisioning {
 
   /** Applies a PATCH or PUT; returns the group, with members only when asked for. */
   public ProvisionedGroup change(
-      ScimPrincipal caller, String id, GroupChange change, boolean returnMembers) {
+      ScimPrincipal caller,
+      String id,
+      GroupChange change,
+      ExpectedVersion expected,
+      boolean returnMembers) {
     Role role = find(id);
+    expected.check("Group " + id, role.version());
     Instant now = clock.instant();
     change
         .displayName()
@@ -150,7 +158,14 @@ public class GroupProvisioning {
       }
       grants.removeMembers(role.id(), change.removeMembers());
       grants.addMembers(role.id(), change.addMembers(), now);
-      roles.touch(role, now);
+      // the attribute changes (if any) were flushed under the version just checked; the membership
+      // change must land on the version they left, or on any when no If-Match was given
+      roles.touch(
+          role,
+          now,
+          expected.version().isPresent()
+              ? ExpectedVersion.of(role.version())
+              : ExpectedVersion.any());
     }
     return new ProvisionedGroup(
         role, returnMembers ? Optional.of(membersOf(role)) : Optional.empty());
@@ -163,14 +178,22 @@ public class GroupProvisioning {
       ScimPrincipal caller,
       String id,
       java.util.function.Function<ProvisionedGroup, GroupChange> change,
+      ExpectedVersion expected,
       boolean returnMembers) {
     Role role = find(id);
+    expected.check("Group " + id, role.version());
     return change(
-        caller, id, change.apply(new ProvisionedGroup(role, Optional.empty())), returnMembers);
+        caller,
+        id,
+        change.apply(new ProvisionedGroup(role, Optional.empty())),
+        expected,
+        returnMembers);
   }
 
-  public void delete(String id) {
-    accessControl.dropRole(find(id));
+  public void delete(String id, ExpectedVersion expected) {
+    Role role = find(id);
+    expected.check("Group " + id, role.version());
+    accessControl.dropRole(role);
   }
 
   public SearchPage<ProvisionedGroup> search(
@@ -230,6 +253,8 @@ public class GroupProvisioning {
   private void flush(String name) {
     try {
       roles.flush();
+    } catch (OptimisticLockException e) {
+      throw new PreconditionFailedException("Group " + name + " was changed concurrently");
     } catch (PersistenceException e) {
       throw new ConflictException("A group or role named " + name + " already exists");
     }

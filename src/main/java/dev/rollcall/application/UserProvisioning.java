@@ -2,8 +2,10 @@ package dev.rollcall.application;
 
 import dev.rollcall.application.SecurityIntegrationService.ScimPrincipal;
 import dev.rollcall.domain.ConflictException;
+import dev.rollcall.domain.ExpectedVersion;
 import dev.rollcall.domain.InvalidRequestException;
 import dev.rollcall.domain.NotFoundException;
+import dev.rollcall.domain.PreconditionFailedException;
 import dev.rollcall.domain.member.Email;
 import dev.rollcall.domain.member.Member;
 import dev.rollcall.domain.member.MemberRepository;
@@ -20,6 +22,7 @@ import dev.rollcall.infrastructure.tenancy.TenantScoped;
 import dev.rollcall.scim.filter.Filter;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Instant;
@@ -106,9 +109,11 @@ public class UserProvisioning {
   }
 
   /** PUT: the profile replaces everything the identity provider manages of the member. */
-  public ProvisionedUser replace(ScimPrincipal caller, String id, Profile profile) {
+  public ProvisionedUser replace(
+      ScimPrincipal caller, String id, Profile profile, ExpectedVersion expected) {
     validate(profile);
     Member member = find(id);
+    expected.check("User " + id, member.version());
     if (!member.userName().equalsIgnoreCase(profile.userName())) {
       requireUserNameFree(profile.userName(), member.id());
     }
@@ -123,8 +128,10 @@ public class UserProvisioning {
   public ProvisionedUser patch(
       ScimPrincipal caller,
       String id,
+      ExpectedVersion expected,
       java.util.function.Function<ProvisionedUser, Profile> change) {
     Member member = find(id);
+    expected.check("User " + id, member.version());
     Profile profile = change.apply(view(member));
     validate(profile);
     if (!member.userName().equalsIgnoreCase(profile.userName())) {
@@ -134,8 +141,10 @@ public class UserProvisioning {
     return view(member);
   }
 
-  public void delete(String id) {
-    memberService.remove(find(id));
+  public void delete(String id, ExpectedVersion expected) {
+    Member member = find(id);
+    expected.check("User " + id, member.version());
+    memberService.remove(member);
   }
 
   public ProvisionedUser get(String id) {
@@ -176,6 +185,8 @@ public class UserProvisioning {
     profile.orgadmin().ifPresent(grant -> setOrgadmin(member, grant, now));
     try {
       members.flush();
+    } catch (OptimisticLockException e) {
+      throw new PreconditionFailedException("User " + member.id() + " was changed concurrently");
     } catch (PersistenceException e) {
       // the unique key on (org_id, user_name_key) decides races between concurrent creates
       throw new ConflictException("A user with userName " + profile.userName() + " already exists");

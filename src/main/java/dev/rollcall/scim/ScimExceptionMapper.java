@@ -5,6 +5,7 @@ import dev.rollcall.domain.ConflictException;
 import dev.rollcall.domain.InvalidRequestException;
 import dev.rollcall.domain.NotFoundException;
 import dev.rollcall.domain.PermissionDeniedException;
+import dev.rollcall.domain.PreconditionFailedException;
 import dev.rollcall.domain.RollcallException;
 import dev.rollcall.scim.filter.InvalidFilterException;
 import dev.rollcall.scim.filter.InvalidPathException;
@@ -44,6 +45,9 @@ public class ScimExceptionMapper implements ExceptionMapper<Exception> {
     }
     if (cause instanceof InvalidPathException path) {
       return ScimError.of(400, "invalidPath", path.getMessage());
+    }
+    if (cause instanceof PreconditionFailedException) {
+      return ScimError.of(412, null, cause.getMessage());
     }
     if (cause instanceof NotFoundException) {
       return ScimError.of(404, null, cause.getMessage());

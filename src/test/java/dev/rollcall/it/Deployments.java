@@ -2,6 +2,7 @@ package dev.rollcall.it;
 
 import java.io.File;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
@@ -17,7 +18,9 @@ public final class Deployments {
     if (!war.isFile()) {
       throw new IllegalStateException("run the tests through Maven: " + war + " is missing");
     }
-    return ShrinkWrap.createFromZipFile(WebArchive.class, war);
+    return ShrinkWrap.create(ZipImporter.class, "rollcall-it.war")
+        .importFrom(war)
+        .as(WebArchive.class);
   }
 
   /** The application plus the in-container test support classes. */

@@ -19,6 +19,11 @@ import java.util.Optional;
 @NamedQuery(name = Role.LIST_BY_IDS, query = "SELECT r FROM Role r WHERE r.id IN :ids")
 @NamedQuery(
     name = Role.TOUCH,
+    query =
+        "UPDATE Role r SET r.version = r.version + 1, r.updatedAt = :now"
+            + " WHERE r.id = :id AND r.version = :version")
+@NamedQuery(
+    name = Role.TOUCH_ANY,
     query = "UPDATE Role r SET r.version = r.version + 1, r.updatedAt = :now WHERE r.id = :id")
 @NamedQuery(
     name = Role.REASSIGN_OWNER,
@@ -33,6 +38,7 @@ public class Role extends TenantOwned {
   public static final String LIST_BY_IDS = "Role.listByIds";
   public static final String REASSIGN_OWNER = "Role.reassignOwner";
   public static final String TOUCH = "Role.touch";
+  public static final String TOUCH_ANY = "Role.touchAny";
 
   @Id
   @Column(length = 36)
@@ -102,11 +108,17 @@ public class Role extends TenantOwned {
   }
 
   public void manageBy(String integrationId, Instant now) {
+    if (java.util.Objects.equals(this.managedBy, integrationId)) {
+      return;
+    }
     this.managedBy = integrationId;
     this.updatedAt = now;
   }
 
   public void changeExternalId(String externalId, Instant now) {
+    if (java.util.Objects.equals(this.externalId, externalId)) {
+      return;
+    }
     this.externalId = externalId;
     this.updatedAt = now;
   }

@@ -24,7 +24,7 @@ public interface RoleRepository {
    * Records a change of the role's membership: a new version and update time, written as one UPDATE
    * so concurrent membership changes queue on the row instead of failing; the role is reloaded.
    */
-  void touch(Role role, java.time.Instant now);
+  void touch(Role role, java.time.Instant now, dev.rollcall.domain.ExpectedVersion expected);
 
   /** Writes pending changes now, so constraint violations surface inside the caller. */
   void flush();

@@ -1,5 +1,7 @@
 package dev.rollcall.infrastructure.persistence;
 
+import dev.rollcall.domain.ExpectedVersion;
+import dev.rollcall.domain.PreconditionFailedException;
 import dev.rollcall.domain.role.Role;
 import dev.rollcall.domain.role.RoleRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,12 +72,26 @@ public class JpaRoleRepository implements RoleRepository {
   }
 
   @Override
-  public void touch(Role role, Instant now) {
+  public void touch(Role role, Instant now, ExpectedVersion expected) {
     em.flush();
-    em.createNamedQuery(Role.TOUCH)
-        .setParameter("id", role.id())
-        .setParameter("now", now)
-        .executeUpdate();
+    if (expected.version().isPresent()) {
+      long version = expected.version().getAsLong();
+      int updated =
+          em.createNamedQuery(Role.TOUCH)
+              .setParameter("id", role.id())
+              .setParameter("now", now)
+              .setParameter("version", version)
+              .executeUpdate();
+      if (updated == 0) {
+        throw new PreconditionFailedException(
+            "Group " + role.id() + " has changed since version " + version);
+      }
+    } else {
+      em.createNamedQuery(Role.TOUCH_ANY)
+          .setParameter("id", role.id())
+          .setParameter("now", now)
+          .executeUpdate();
+    }
     em.refresh(role);
   }
 

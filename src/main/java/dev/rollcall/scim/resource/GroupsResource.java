@@ -19,6 +19,7 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -27,6 +28,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -119,16 +121,22 @@ public class GroupsResource {
   @Path("{id}")
   public Response get(
       @PathParam("id") String id,
+      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
       @QueryParam("attributes") String attributes,
       @QueryParam("excludedAttributes") String excludedAttributes) {
     AttributeProjection projection = projection(attributes, excludedAttributes);
-    return single(groups.get(id, projection.includes(MEMBERS)), projection);
+    ProvisionedGroup group = groups.get(id, projection.includes(MEMBERS));
+    if (Preconditions.notModified(ifNoneMatch, group.role().version())) {
+      return Response.notModified(etag(group)).build();
+    }
+    return single(group, projection);
   }
 
   @PUT
   @Path("{id}")
   public Response replace(
       @PathParam("id") String id,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       String body,
       @QueryParam("attributes") String attributes,
       @QueryParam("excludedAttributes") String excludedAttributes) {
@@ -140,6 +148,7 @@ public class GroupsResource {
             id,
             GroupChange.replaceAll(
                 request.displayName(), request.externalId(), request.memberIds()),
+            Preconditions.ifMatch(ifMatch),
             projection.includes(MEMBERS));
     return single(replaced, projection);
   }
@@ -152,6 +161,7 @@ public class GroupsResource {
   @Path("{id}")
   public Response patch(
       @PathParam("id") String id,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       String body,
       @QueryParam("attributes") String attributes,
       @QueryParam("excludedAttributes") String excludedAttributes) {
@@ -165,6 +175,7 @@ public class GroupsResource {
             principal(),
             id,
             current -> toChange(engine, plan, GroupRepresentation.toJson(current, base)),
+            Preconditions.ifMatch(ifMatch),
             wantsBody && projection.includes(MEMBERS));
     if (!wantsBody) {
       return Response.noContent().tag(etag(patched)).build();
@@ -188,8 +199,9 @@ public class GroupsResource {
 
   @DELETE
   @Path("{id}")
-  public Response delete(@PathParam("id") String id) {
-    groups.delete(id);
+  public Response delete(
+      @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    groups.delete(id, Preconditions.ifMatch(ifMatch));
     return Response.noContent().build();
   }
 

@@ -16,6 +16,7 @@ import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -100,26 +102,36 @@ public class UsersResource {
   @Path("{id}")
   public Response get(
       @PathParam("id") String id,
+      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
       @QueryParam("attributes") String attributes,
       @QueryParam("excludedAttributes") String excludedAttributes) {
-    return single(users.get(id), attributes, excludedAttributes);
+    ProvisionedUser user = users.get(id);
+    if (Preconditions.notModified(ifNoneMatch, user.member().version())) {
+      return Response.notModified(etag(user)).build();
+    }
+    return single(user, attributes, excludedAttributes);
   }
 
   @PUT
   @Path("{id}")
   public Response replace(
       @PathParam("id") String id,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       String body,
       @QueryParam("attributes") String attributes,
       @QueryParam("excludedAttributes") String excludedAttributes) {
     var profile = UserRepresentation.toProfile(JsonReading.object(body));
-    return single(users.replace(principal(), id, profile), attributes, excludedAttributes);
+    return single(
+        users.replace(principal(), id, profile, Preconditions.ifMatch(ifMatch)),
+        attributes,
+        excludedAttributes);
   }
 
   @PATCH
   @Path("{id}")
   public Response patch(
       @PathParam("id") String id,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       String body,
       @QueryParam("attributes") String attributes,
       @QueryParam("excludedAttributes") String excludedAttributes) {
@@ -130,6 +142,7 @@ public class UsersResource {
         users.patch(
             principal(),
             id,
+            Preconditions.ifMatch(ifMatch),
             current ->
                 UserRepresentation.toProfile(
                     engine.apply(
@@ -139,8 +152,9 @@ public class UsersResource {
 
   @DELETE
   @Path("{id}")
-  public Response delete(@PathParam("id") String id) {
-    users.delete(id);
+  public Response delete(
+      @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    users.delete(id, Preconditions.ifMatch(ifMatch));
     return Response.noContent().build();
   }
 

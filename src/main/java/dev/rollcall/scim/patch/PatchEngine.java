@@ -13,6 +13,7 @@ import dev.rollcall.scim.filter.InvalidPathException;
 import dev.rollcall.scim.filter.PatchPath;
 import dev.rollcall.scim.schema.AttributeDefinition;
 import dev.rollcall.scim.schema.AttributeType;
+import dev.rollcall.scim.schema.AttributeValues;
 import dev.rollcall.scim.schema.Mutability;
 import dev.rollcall.scim.schema.ResolvedAttribute;
 import dev.rollcall.scim.schema.ResourceKind;
@@ -262,7 +263,7 @@ public final class PatchEngine {
           INVALID_VALUE,
           (schema == null ? "without a path, " : "for the schema " + schema.id() + ", ")
               + "'value' must be an object of attributes, found "
-              + JsonMembers.shorten(value));
+              + AttributeValues.shorten(value));
     }
     JsonObject current = resource;
     for (Map.Entry<String, JsonValue> entry : value.asJsonObject().entrySet()) {
@@ -670,7 +671,7 @@ public final class PatchEngine {
 
   private static boolean isPrimary(JsonValue value, String name) {
     return value instanceof JsonObject object
-        && Values.booleanOf(JsonMembers.get(object, name)).orElse(false);
+        && AttributeValues.booleanOf(JsonMembers.get(object, name)).orElse(false);
   }
 
   private static JsonObject asObject(JsonValue value) {

@@ -76,7 +76,9 @@ import java.util.Set;
  * </ul>
  *
  * <p>A write-only {@code password} is stored in the result like any attribute; the caller must take
- * it out (and hash it) before storing or returning the resource.
+ * it out before storing or returning the resource ({@link
+ * dev.rollcall.scim.validation.ResourceValidator}, which the representations run on the result,
+ * drops it).
  */
 public final class PatchEngine {
 
@@ -631,11 +633,12 @@ public final class PatchEngine {
 
   private static void checkRemovable(
       PatchOperation op, AttributeDefinition attribute, String label) {
-    if (attribute.required()) {
-      throw op.error(MUTABILITY, "'" + label + "' is required and cannot be removed");
-    }
+    // Immutable first: it is the more specific reason (members.value is both).
     if (attribute.mutability() == Mutability.IMMUTABLE) {
       throw op.error(MUTABILITY, "'" + label + "' is immutable and cannot be removed");
+    }
+    if (attribute.required()) {
+      throw op.error(MUTABILITY, "'" + label + "' is required and cannot be removed");
     }
   }
 

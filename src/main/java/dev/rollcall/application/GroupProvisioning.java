@@ -172,7 +172,8 @@ public class GroupProvisioning {
   }
 
   /**
-   * PATCH, in one transaction: {@code change} decides the change from the group without members.
+   * PATCH or PUT, in one transaction: {@code change} decides the change from the group without
+   * members.
    */
   public ProvisionedGroup patch(
       ScimPrincipal caller,

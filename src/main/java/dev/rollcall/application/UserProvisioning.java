@@ -108,17 +108,17 @@ public class UserProvisioning {
     return new Created(view(member), false);
   }
 
-  /** PUT: the profile replaces everything the identity provider manages of the member. */
+  /**
+   * PUT, in one transaction: {@code replacement} turns the current user into the profile that
+   * replaces everything the identity provider manages of the member (the SCIM layer checks the body
+   * against the current user, so immutable values stay); nothing is written if it fails.
+   */
   public ProvisionedUser replace(
-      ScimPrincipal caller, String id, Profile profile, ExpectedVersion expected) {
-    validate(profile);
-    Member member = find(id);
-    expected.check("User " + id, member.version());
-    if (!member.userName().equalsIgnoreCase(profile.userName())) {
-      requireUserNameFree(profile.userName(), member.id());
-    }
-    write(member, profile, caller);
-    return view(member);
+      ScimPrincipal caller,
+      String id,
+      ExpectedVersion expected,
+      java.util.function.Function<ProvisionedUser, Profile> replacement) {
+    return patch(caller, id, expected, replacement);
   }
 
   /**

@@ -11,6 +11,7 @@ import dev.rollcall.scim.filter.InvalidFilterException;
 import dev.rollcall.scim.filter.InvalidPathException;
 import dev.rollcall.scim.filter.UnsupportedFilterException;
 import dev.rollcall.scim.patch.ScimPatchException;
+import dev.rollcall.scim.validation.ScimValidationException;
 import jakarta.ejb.EJBException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.core.Response;
@@ -36,6 +37,9 @@ public class ScimExceptionMapper implements ExceptionMapper<Exception> {
     }
     if (cause instanceof ScimPatchException patch) {
       return ScimError.of(400, patch.scimType(), patch.getMessage());
+    }
+    if (cause instanceof ScimValidationException invalid) {
+      return ScimError.of(400, invalid.scimType(), invalid.getMessage());
     }
     if (cause instanceof UnsupportedFilterException unsupported) {
       return ScimError.of(400, "invalidFilter", unsupported.getMessage());
@@ -80,6 +84,7 @@ public class ScimExceptionMapper implements ExceptionMapper<Exception> {
           || current instanceof ScimException
           || current instanceof InvalidFilterException
           || current instanceof ScimPatchException
+          || current instanceof ScimValidationException
           || current instanceof UnsupportedFilterException
           || current instanceof InvalidPathException
           || current instanceof OptimisticLockException) {

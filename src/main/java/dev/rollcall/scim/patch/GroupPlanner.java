@@ -9,6 +9,7 @@ import dev.rollcall.scim.filter.CompareOp;
 import dev.rollcall.scim.filter.Filter;
 import dev.rollcall.scim.filter.Literal;
 import dev.rollcall.scim.schema.AttributeDefinition;
+import dev.rollcall.scim.schema.AttributeValues;
 import dev.rollcall.scim.schema.Mutability;
 import dev.rollcall.scim.schema.ResourceKind;
 import dev.rollcall.scim.schema.SchemaDefinition;
@@ -199,7 +200,7 @@ final class GroupPlanner {
         throw op.error(
             INVALID_VALUE,
             "every member must be given as {\"value\": \"<id>\"}, found "
-                + JsonMembers.shorten(element));
+                + AttributeValues.shorten(element));
       }
       ids.add(text.getString());
     }

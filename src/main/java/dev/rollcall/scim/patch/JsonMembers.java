@@ -101,10 +101,4 @@ final class JsonMembers {
     }
     return put(resource, "schemas", schemas.build());
   }
-
-  /** A short rendering of a JSON value for error messages. */
-  static String shorten(JsonValue value) {
-    String text = value == null ? "nothing" : value.toString();
-    return text.length() > 60 ? text.substring(0, 57) + "..." : text;
-  }
 }

@@ -13,6 +13,7 @@ import dev.rollcall.scim.filter.InvalidPathException;
 import dev.rollcall.scim.filter.PatchPath;
 import dev.rollcall.scim.schema.AttributeDefinition;
 import dev.rollcall.scim.schema.AttributeType;
+import dev.rollcall.scim.schema.AttributeValues;
 import dev.rollcall.scim.schema.Mutability;
 import dev.rollcall.scim.schema.ResolvedAttribute;
 import dev.rollcall.scim.schema.ResourceKind;
@@ -75,7 +76,9 @@ import java.util.Set;
  * </ul>
  *
  * <p>A write-only {@code password} is stored in the result like any attribute; the caller must take
- * it out (and hash it) before storing or returning the resource.
+ * it out before storing or returning the resource ({@link
+ * dev.rollcall.scim.validation.ResourceValidator}, which the representations run on the result,
+ * drops it).
  */
 public final class PatchEngine {
 
@@ -262,7 +265,7 @@ public final class PatchEngine {
           INVALID_VALUE,
           (schema == null ? "without a path, " : "for the schema " + schema.id() + ", ")
               + "'value' must be an object of attributes, found "
-              + JsonMembers.shorten(value));
+              + AttributeValues.shorten(value));
     }
     JsonObject current = resource;
     for (Map.Entry<String, JsonValue> entry : value.asJsonObject().entrySet()) {
@@ -630,11 +633,12 @@ public final class PatchEngine {
 
   private static void checkRemovable(
       PatchOperation op, AttributeDefinition attribute, String label) {
-    if (attribute.required()) {
-      throw op.error(MUTABILITY, "'" + label + "' is required and cannot be removed");
-    }
+    // Immutable first: it is the more specific reason (members.value is both).
     if (attribute.mutability() == Mutability.IMMUTABLE) {
       throw op.error(MUTABILITY, "'" + label + "' is immutable and cannot be removed");
+    }
+    if (attribute.required()) {
+      throw op.error(MUTABILITY, "'" + label + "' is required and cannot be removed");
     }
   }
 
@@ -670,7 +674,7 @@ public final class PatchEngine {
 
   private static boolean isPrimary(JsonValue value, String name) {
     return value instanceof JsonObject object
-        && Values.booleanOf(JsonMembers.get(object, name)).orElse(false);
+        && AttributeValues.booleanOf(JsonMembers.get(object, name)).orElse(false);
   }
 
   private static JsonObject asObject(JsonValue value) {

@@ -8,6 +8,7 @@ import dev.rollcall.scim.filter.Filter;
 import dev.rollcall.scim.filter.Literal;
 import dev.rollcall.scim.schema.AttributeDefinition;
 import dev.rollcall.scim.schema.AttributeType;
+import dev.rollcall.scim.schema.AttributeValues;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -162,7 +163,7 @@ final class ValueFilters {
         }
         return literal instanceof Literal.BooleanLiteral
                 || (literal instanceof Literal.StringLiteral s
-                    && Values.booleanOf(Json.createValue(s.value())).isPresent())
+                    && AttributeValues.booleanOf(Json.createValue(s.value())).isPresent())
             ? null
             : "'" + sub.name() + "' is a boolean; compare it with true or false";
       case INTEGER, DECIMAL:
@@ -176,7 +177,7 @@ final class ValueFilters {
         if (!(literal instanceof Literal.StringLiteral s)) {
           return "'" + sub.name() + "' is a dateTime; compare it with a string";
         }
-        if (!op.isSubstringMatch() && Values.instant(s.value()).isEmpty()) {
+        if (!op.isSubstringMatch() && AttributeValues.instant(s.value()).isEmpty()) {
           return "\"" + s.value() + "\" is not a dateTime such as \"2024-05-01T12:00:00Z\"";
         }
         return null;
@@ -189,7 +190,7 @@ final class ValueFilters {
   private static JsonValue literalAsValue(AttributeDefinition sub, Literal literal) {
     if (literal instanceof Literal.StringLiteral s) {
       if (sub.type() == AttributeType.BOOLEAN) {
-        return Values.booleanOf(Json.createValue(s.value())).orElse(false)
+        return AttributeValues.booleanOf(Json.createValue(s.value())).orElse(false)
             ? JsonValue.TRUE
             : JsonValue.FALSE;
       }
@@ -257,12 +258,12 @@ final class ValueFilters {
     }
     switch (sub.type()) {
       case BOOLEAN -> {
-        Optional<Boolean> a = Values.booleanOf(actual);
+        Optional<Boolean> a = AttributeValues.booleanOf(actual);
         Optional<Boolean> b =
             literal instanceof Literal.BooleanLiteral bl
                 ? Optional.of(bl.value())
                 : literal instanceof Literal.StringLiteral sl
-                    ? Values.booleanOf(Json.createValue(sl.value()))
+                    ? AttributeValues.booleanOf(Json.createValue(sl.value()))
                     : Optional.empty();
         return a.isPresent() && b.isPresent() ? Boolean.compare(a.get(), b.get()) : null;
       }
@@ -281,8 +282,8 @@ final class ValueFilters {
       }
       case DATE_TIME -> {
         if (actual instanceof JsonString s && literal instanceof Literal.StringLiteral l) {
-          Optional<Instant> a = Values.instant(s.getString());
-          Optional<Instant> b = Values.instant(l.value());
+          Optional<Instant> a = AttributeValues.instant(s.getString());
+          Optional<Instant> b = AttributeValues.instant(l.value());
           if (a.isPresent() && b.isPresent()) {
             return a.get().compareTo(b.get());
           }

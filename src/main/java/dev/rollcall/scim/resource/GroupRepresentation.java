@@ -1,12 +1,13 @@
 package dev.rollcall.scim.resource;
 
-import static dev.rollcall.scim.resource.JsonReading.array;
-import static dev.rollcall.scim.resource.JsonReading.invalid;
-import static dev.rollcall.scim.resource.JsonReading.string;
-
 import dev.rollcall.application.GroupProvisioning.ProvisionedGroup;
 import dev.rollcall.domain.role.GrantRepository.MemberRef;
 import dev.rollcall.domain.role.Role;
+import dev.rollcall.scim.schema.ResourceKind;
+import dev.rollcall.scim.schema.SchemaRegistry;
+import dev.rollcall.scim.schema.Schemas;
+import dev.rollcall.scim.validation.ResourceValidator;
+import dev.rollcall.scim.validation.ScimValidationException;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -18,41 +19,49 @@ import java.util.Set;
 
 /** The SCIM Group representation of a custom role, and what a request body says of a group. */
 public final class GroupRepresentation {
-  public static final String GROUP_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Group";
+  public static final String GROUP_SCHEMA = Schemas.GROUP_URN;
 
-  /** A POST or PUT body. */
+  /** What a POST or PUT body says of a group. */
   public record GroupBody(String displayName, String externalId, Set<String> memberIds) {}
 
   private GroupRepresentation() {}
 
+  /**
+   * Reads a POST body against the built-in schemas; see {@link #toBody(JsonObject,
+   * SchemaRegistry)}.
+   */
   public static GroupBody toBody(JsonObject body) {
-    String displayName =
-        string(body, "displayName", "displayName")
-            .filter(s -> !s.isBlank())
-            .orElseThrow(() -> invalid("displayName is required"));
-    return new GroupBody(
-        displayName,
-        string(body, "externalId", "externalId").orElse(null),
-        memberIds(array(body, "members", "members").orElse(JsonValue.EMPTY_JSON_ARRAY)));
+    return toBody(body, SchemaRegistry.builtIn());
   }
 
-  /** The user ids of a {@code members} array; members that are groups are refused. */
-  public static Set<String> memberIds(JsonArray members) {
-    Set<String> ids = new LinkedHashSet<>();
-    for (JsonValue value : members) {
-      if (!(value instanceof JsonObject member)) {
-        throw invalid("members must be an array of objects with a value");
+  /**
+   * Reads a POST body, or a representation a PATCH produced: {@link ResourceValidator} checks and
+   * cleans it against the organization's schemas, then {@link #fromValidated} reads it.
+   *
+   * @throws ScimValidationException naming the attribute that does not fit the schemas
+   */
+  public static GroupBody toBody(JsonObject body, SchemaRegistry registry) {
+    return fromValidated(ResourceValidator.validateForCreate(body, registry, ResourceKind.GROUP));
+  }
+
+  /**
+   * What a body {@link ResourceValidator} has cleaned says of a group. Members must be users: a
+   * member whose {@code type} is not {@code User} (the validator has given canonical values their
+   * canonical case) is refused, because nested groups are not supported.
+   */
+  public static GroupBody fromValidated(JsonObject group) {
+    Set<String> memberIds = new LinkedHashSet<>();
+    JsonArray members =
+        group.get("members") instanceof JsonArray array ? array : JsonValue.EMPTY_JSON_ARRAY;
+    for (JsonObject member : members.getValuesAs(JsonObject.class)) {
+      if (!member.getString("type", "User").equals("User")) {
+        throw JsonReading.invalid(
+            "Only users can be group members; nested groups are not supported");
       }
-      String type = string(member, "type", "members.type").orElse("User");
-      if (!type.equalsIgnoreCase("User")) {
-        throw invalid("Only users can be group members; nested groups are not supported");
-      }
-      ids.add(
-          string(member, "value", "members.value")
-              .filter(s -> !s.isBlank())
-              .orElseThrow(() -> invalid("every member needs a value (the user's id)")));
+      memberIds.add(member.getString("value"));
     }
-    return ids;
+    return new GroupBody(
+        group.getString("displayName"), group.getString("externalId", null), memberIds);
   }
 
   public static JsonObject toJson(ProvisionedGroup group, String scimBase) {

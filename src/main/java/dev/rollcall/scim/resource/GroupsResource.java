@@ -13,6 +13,7 @@ import dev.rollcall.scim.patch.PatchEngine;
 import dev.rollcall.scim.projection.AttributeProjection;
 import dev.rollcall.scim.schema.ResourceKind;
 import dev.rollcall.scim.schema.SchemaRegistry;
+import dev.rollcall.scim.validation.ResourceValidator;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -105,7 +106,7 @@ public class GroupsResource {
       String body,
       @QueryParam("attributes") String attributes,
       @QueryParam("excludedAttributes") String excludedAttributes) {
-    var request = GroupRepresentation.toBody(JsonReading.object(body));
+    var request = GroupRepresentation.toBody(JsonReading.object(body), registry());
     ProvisionedGroup created =
         groups.create(
             principal(), request.displayName(), request.externalId(), request.memberIds());
@@ -140,14 +141,26 @@ public class GroupsResource {
       String body,
       @QueryParam("attributes") String attributes,
       @QueryParam("excludedAttributes") String excludedAttributes) {
-    var request = GroupRepresentation.toBody(JsonReading.object(body));
+    JsonObject replacement = JsonReading.object(body);
+    SchemaRegistry registry = registry();
     AttributeProjection projection = projection(attributes, excludedAttributes);
+    String base = base();
     ProvisionedGroup replaced =
-        groups.change(
+        groups.patch(
             principal(),
             id,
-            GroupChange.replaceAll(
-                request.displayName(), request.externalId(), request.memberIds()),
+            current -> {
+              // compared with the group without its members, which are never loaded for this
+              var request =
+                  GroupRepresentation.fromValidated(
+                      ResourceValidator.validateForReplace(
+                          replacement,
+                          GroupRepresentation.toJson(current, base),
+                          registry,
+                          ResourceKind.GROUP));
+              return GroupChange.replaceAll(
+                  request.displayName(), request.externalId(), request.memberIds());
+            },
             Preconditions.ifMatch(ifMatch),
             projection.includes(MEMBERS));
     return single(replaced, projection);
@@ -188,7 +201,7 @@ public class GroupsResource {
     Optional<Optional<String>> externalId = Optional.empty();
     if (plan.hasOtherOperations()) {
       JsonObject changed = engine.apply(current, plan);
-      var body = GroupRepresentation.toBody(changed);
+      var body = GroupRepresentation.toBody(changed, engine.registry());
       displayName = Optional.of(body.displayName());
       externalId = Optional.of(Optional.ofNullable(body.externalId()));
     }

@@ -1,11 +1,5 @@
 package dev.rollcall.scim.resource;
 
-import static dev.rollcall.scim.resource.JsonReading.array;
-import static dev.rollcall.scim.resource.JsonReading.bool;
-import static dev.rollcall.scim.resource.JsonReading.invalid;
-import static dev.rollcall.scim.resource.JsonReading.object;
-import static dev.rollcall.scim.resource.JsonReading.string;
-
 import dev.rollcall.application.UserProvisioning.ProvisionedUser;
 import dev.rollcall.domain.member.Email;
 import dev.rollcall.domain.member.EnterpriseProfile;
@@ -13,7 +7,13 @@ import dev.rollcall.domain.member.Member;
 import dev.rollcall.domain.member.PersonName;
 import dev.rollcall.domain.member.Profile;
 import dev.rollcall.domain.role.GrantRepository.GroupRef;
+import dev.rollcall.scim.schema.ResourceKind;
+import dev.rollcall.scim.schema.SchemaRegistry;
+import dev.rollcall.scim.schema.Schemas;
+import dev.rollcall.scim.validation.ResourceValidator;
+import dev.rollcall.scim.validation.ScimValidationException;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -26,13 +26,13 @@ import java.util.Set;
 
 /**
  * The SCIM User representation of a member, and the {@link Profile} a request body describes.
- * Read-only attributes (id, meta, groups) and the password are ignored on input; unknown attributes
- * are ignored too (RFC 7644 §3.3 lets a provider drop what it does not support).
+ * Request bodies are checked and cleaned by {@link ResourceValidator} first (types, required
+ * attributes, read-only and write-only attributes such as {@code id}, {@code groups} and {@code
+ * password} dropped, unknown attributes ignored), so reading them here needs no checks of its own.
  */
 public final class UserRepresentation {
-  public static final String USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
-  public static final String ENTERPRISE_SCHEMA =
-      "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+  public static final String USER_SCHEMA = Schemas.USER_URN;
+  public static final String ENTERPRISE_SCHEMA = Schemas.ENTERPRISE_USER_URN;
 
   /** Core attributes stored as they come (JSON) rather than as columns. */
   static final Set<String> STORED_AS_JSON =
@@ -47,103 +47,103 @@ public final class UserRepresentation {
 
   private UserRepresentation() {}
 
-  /** Reads a POST or PUT body. */
+  /**
+   * Reads a POST body against the built-in schemas; see {@link #toProfile(JsonObject,
+   * SchemaRegistry)}.
+   */
   public static Profile toProfile(JsonObject body) {
-    String userName =
-        string(body, "userName", "userName")
-            .filter(s -> !s.isBlank())
-            .orElseThrow(() -> invalid("userName is required"));
-    JsonObject name = object(body, "name", "name").orElse(JsonValue.EMPTY_JSON_OBJECT);
-    PersonName personName =
-        new PersonName(
-            string(name, "formatted", "name.formatted").orElse(null),
-            string(name, "familyName", "name.familyName").orElse(null),
-            string(name, "givenName", "name.givenName").orElse(null),
-            string(name, "middleName", "name.middleName").orElse(null),
-            string(name, "honorificPrefix", "name.honorificPrefix").orElse(null),
-            string(name, "honorificSuffix", "name.honorificSuffix").orElse(null));
-    JsonObject enterprise =
-        object(body, ENTERPRISE_SCHEMA, ENTERPRISE_SCHEMA).orElse(JsonValue.EMPTY_JSON_OBJECT);
-    String manager =
-        JsonReading.get(enterprise, "manager")
-            .map(
-                value -> {
-                  if (value instanceof JsonObject o) {
-                    return string(o, "value", "manager.value").orElse(null);
-                  }
-                  if (value instanceof jakarta.json.JsonString s) {
-                    return s.getString();
-                  }
-                  throw invalid("manager must be an object with a value");
-                })
-            .orElse(null);
-    EnterpriseProfile enterpriseProfile =
-        new EnterpriseProfile(
-            string(enterprise, "employeeNumber", "employeeNumber").orElse(null),
-            string(enterprise, "costCenter", "costCenter").orElse(null),
-            string(enterprise, "organization", "organization").orElse(null),
-            string(enterprise, "division", "division").orElse(null),
-            string(enterprise, "department", "department").orElse(null),
-            manager);
-    return new Profile(
-        userName,
-        string(body, "externalId", "externalId").orElse(null),
-        personName,
-        string(body, "displayName", "displayName").orElse(null),
-        string(body, "nickName", "nickName").orElse(null),
-        string(body, "profileUrl", "profileUrl").orElse(null),
-        string(body, "title", "title").orElse(null),
-        string(body, "userType", "userType").orElse(null),
-        string(body, "preferredLanguage", "preferredLanguage").orElse(null),
-        string(body, "locale", "locale").orElse(null),
-        string(body, "timezone", "timezone").orElse(null),
-        bool(body, "active", "active").orElse(true),
-        emails(body),
-        enterpriseProfile,
-        otherAttributes(body),
-        bool(body, "orgadmin", "orgadmin"));
+    return toProfile(body, SchemaRegistry.builtIn());
   }
 
-  private static List<Email> emails(JsonObject body) {
+  /**
+   * Reads a POST body, or a representation a PATCH produced: {@link ResourceValidator} checks and
+   * cleans it against the organization's schemas, then {@link #fromValidated} reads it.
+   *
+   * @throws ScimValidationException naming the attribute that does not fit the schemas
+   */
+  public static Profile toProfile(JsonObject body, SchemaRegistry registry) {
+    return fromValidated(ResourceValidator.validateForCreate(body, registry, ResourceKind.USER));
+  }
+
+  /**
+   * The profile a body {@link ResourceValidator} has cleaned describes: names are spelled as the
+   * schemas spell them and values have their attributes' types, so nothing is checked again here
+   * except what storage limits. {@code active} defaults to true; {@code orgadmin} is empty when the
+   * body leaves it out.
+   */
+  public static Profile fromValidated(JsonObject user) {
+    JsonObject name = object(user, "name");
+    JsonObject enterprise = object(user, ENTERPRISE_SCHEMA);
+    return new Profile(
+        user.getString("userName"),
+        text(user, "externalId"),
+        new PersonName(
+            text(name, "formatted"),
+            text(name, "familyName"),
+            text(name, "givenName"),
+            text(name, "middleName"),
+            text(name, "honorificPrefix"),
+            text(name, "honorificSuffix")),
+        text(user, "displayName"),
+        text(user, "nickName"),
+        text(user, "profileUrl"),
+        text(user, "title"),
+        text(user, "userType"),
+        text(user, "preferredLanguage"),
+        text(user, "locale"),
+        text(user, "timezone"),
+        user.getBoolean("active", true),
+        emails(user),
+        new EnterpriseProfile(
+            text(enterprise, "employeeNumber"),
+            text(enterprise, "costCenter"),
+            text(enterprise, "organization"),
+            text(enterprise, "division"),
+            text(enterprise, "department"),
+            text(object(enterprise, "manager"), "value")),
+        otherAttributes(user),
+        user.containsKey("orgadmin") ? Optional.of(user.getBoolean("orgadmin")) : Optional.empty());
+  }
+
+  private static List<Email> emails(JsonObject user) {
     List<Email> emails = new ArrayList<>();
-    boolean primarySeen = false;
-    for (JsonValue value : array(body, "emails", "emails").orElse(JsonValue.EMPTY_JSON_ARRAY)) {
-      if (!(value instanceof JsonObject email)) {
-        throw invalid("emails must be an array of objects");
-      }
-      String address =
-          string(email, "value", "emails.value")
-              .filter(s -> !s.isBlank())
-              .orElseThrow(() -> invalid("every email needs a value"));
+    for (JsonObject email : values(user, "emails")) {
+      String address = email.getString("value");
       if (address.length() > 320) {
-        throw invalid("emails.value is longer than 320 characters");
+        throw JsonReading.invalid("emails.value is longer than 320 characters");
       }
-      boolean primary = bool(email, "primary", "emails.primary").orElse(false) && !primarySeen;
-      primarySeen |= primary;
       emails.add(
           new Email(
               address,
-              string(email, "type", "emails.type").orElse(null),
-              string(email, "display", "emails.display").orElse(null),
-              primary));
+              text(email, "type"),
+              text(email, "display"),
+              email.getBoolean("primary", false)));
     }
     return emails;
   }
 
-  private static String otherAttributes(JsonObject body) {
+  private static String otherAttributes(JsonObject user) {
     JsonObjectBuilder other = Json.createObjectBuilder();
-    boolean any = false;
-    for (String name : STORED_AS_JSON) {
-      Optional<JsonValue> value = JsonReading.get(body, name);
-      if (value.isPresent()) {
-        if (value.get().getValueType() != JsonValue.ValueType.ARRAY) {
-          throw invalid(name + " must be an array");
-        }
-        other.add(name, value.get());
-        any = true;
-      }
-    }
-    return any ? other.build().toString() : null;
+    STORED_AS_JSON.stream()
+        .filter(user::containsKey)
+        .sorted()
+        .forEach(name -> other.add(name, user.get(name)));
+    JsonObject json = other.build();
+    return json.isEmpty() ? null : json.toString();
+  }
+
+  private static String text(JsonObject object, String name) {
+    return object.getString(name, null);
+  }
+
+  private static JsonObject object(JsonObject object, String name) {
+    return object.get(name) instanceof JsonObject value ? value : JsonValue.EMPTY_JSON_OBJECT;
+  }
+
+  private static List<JsonObject> values(JsonObject object, String name) {
+    return object.get(name) instanceof JsonArray array
+        ? array.getValuesAs(JsonObject.class)
+        : List.of();
   }
 
   /** The full representation (before attribute projection). */

@@ -10,6 +10,7 @@ import dev.rollcall.scim.patch.PatchEngine;
 import dev.rollcall.scim.projection.AttributeProjection;
 import dev.rollcall.scim.schema.ResourceKind;
 import dev.rollcall.scim.schema.SchemaRegistry;
+import dev.rollcall.scim.validation.ResourceValidator;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -90,7 +91,9 @@ public class UsersResource {
       String body,
       @QueryParam("attributes") String attributes,
       @QueryParam("excludedAttributes") String excludedAttributes) {
-    var created = users.create(principal(), UserRepresentation.toProfile(JsonReading.object(body)));
+    var created =
+        users.create(
+            principal(), UserRepresentation.toProfile(JsonReading.object(body), registry()));
     JsonObject json = UserRepresentation.toJson(created.user(), base());
     return Response.created(URI.create(base() + "/Users/" + created.user().member().id()))
         .tag(etag(created.user()))
@@ -120,11 +123,22 @@ public class UsersResource {
       String body,
       @QueryParam("attributes") String attributes,
       @QueryParam("excludedAttributes") String excludedAttributes) {
-    var profile = UserRepresentation.toProfile(JsonReading.object(body));
-    return single(
-        users.replace(principal(), id, profile, Preconditions.ifMatch(ifMatch)),
-        attributes,
-        excludedAttributes);
+    JsonObject replacement = JsonReading.object(body);
+    SchemaRegistry registry = registry();
+    String base = base();
+    ProvisionedUser replaced =
+        users.replace(
+            principal(),
+            id,
+            Preconditions.ifMatch(ifMatch),
+            current ->
+                UserRepresentation.fromValidated(
+                    ResourceValidator.validateForReplace(
+                        replacement,
+                        UserRepresentation.toJson(current, base),
+                        registry,
+                        ResourceKind.USER)));
+    return single(replaced, attributes, excludedAttributes);
   }
 
   @PATCH
@@ -146,7 +160,8 @@ public class UsersResource {
             current ->
                 UserRepresentation.toProfile(
                     engine.apply(
-                        UserRepresentation.toJson(current, base), patch, ResourceKind.USER)));
+                        UserRepresentation.toJson(current, base), patch, ResourceKind.USER),
+                    engine.registry()));
     return single(patched, attributes, excludedAttributes);
   }
 

@@ -14,7 +14,7 @@ import java.util.List;
  * §8.7.1), the enterprise User extension (§4.3, §8.7.1) and the common attributes (§3.1), plus the
  * URNs of SCIM's message and discovery schemas.
  *
- * <p>Two choices differ from RFC 7643's own listing:
+ * <p>Three choices differ from RFC 7643's own listing:
  *
  * <ul>
  *   <li>the core schemas list the common attributes {@code id} and {@code externalId} (§3.1 allows
@@ -22,7 +22,10 @@ import java.util.List;
  *       only ({@link #META});
  *   <li>the core User schema has Rollcall's boolean {@code orgadmin}, which grants or revokes the
  *       built-in orgadmin role; and Group {@code displayName} is unique per organization, because a
- *       group becomes a role of the same name.
+ *       group becomes a role of the same name;
+ *   <li>{@code emails.value} and {@code members.value} are required: an email without an address or
+ *       a member without an id means nothing, and POST and PUT bodies are validated against these
+ *       definitions.
  * </ul>
  */
 public final class Schemas {
@@ -134,14 +137,15 @@ public final class Schemas {
                   .mutability(Mutability.WRITE_ONLY)
                   .returned(Returned.NEVER)
                   .build(),
-              multiValuedValues(
-                  "emails",
-                  "Email addresses of the user.",
-                  STRING,
-                  "The email address.",
-                  "work",
-                  "home",
-                  "other"),
+              withRequiredValue(
+                  multiValuedValues(
+                      "emails",
+                      "Email addresses of the user.",
+                      STRING,
+                      "The email address.",
+                      "work",
+                      "home",
+                      "other")),
               multiValuedValues(
                   "phoneNumbers",
                   "Phone numbers of the user.",
@@ -244,6 +248,7 @@ public final class Schemas {
                   .subAttributes(
                       AttributeDefinition.builder("value", STRING)
                           .description("The member's id.")
+                          .required()
                           .immutable()
                           .build(),
                       AttributeDefinition.builder("$ref", REFERENCE)
@@ -307,6 +312,16 @@ public final class Schemas {
   private static AttributeDefinition primary() {
     return AttributeDefinition.builder("primary", BOOLEAN)
         .description("Whether this is the primary value; at most one value is.")
+        .build();
+  }
+
+  /** {@code attribute} with its {@code value} sub-attribute required. */
+  private static AttributeDefinition withRequiredValue(AttributeDefinition attribute) {
+    return attribute.toBuilder()
+        .subAttributes(
+            attribute.subAttributes().stream()
+                .map(sub -> sub.nameMatches("value") ? sub.toBuilder().required().build() : sub)
+                .toList())
         .build();
   }
 

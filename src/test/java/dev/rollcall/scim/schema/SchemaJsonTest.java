@@ -87,6 +87,9 @@ class SchemaJsonTest {
             .map(v -> ((jakarta.json.JsonString) v).getString())
             .toList());
     assertEquals("boolean", sub(emails, "primary").getString("type"));
+    assertTrue(
+        sub(emails, "value").getBoolean("required"), "validation refuses emails without one");
+    assertFalse(sub(attribute(user, "phoneNumbers"), "value").getBoolean("required"));
 
     JsonObject groups = attribute(user, "groups");
     assertEquals("readOnly", groups.getString("mutability"));
@@ -128,6 +131,7 @@ class SchemaJsonTest {
     JsonObject members = attribute(group, "members");
     assertTrue(members.getBoolean("multiValued"));
     assertEquals("immutable", sub(members, "value").getString("mutability"));
+    assertTrue(sub(members, "value").getBoolean("required"));
     assertEquals(2, sub(members, "type").getJsonArray("canonicalValues").size()); // User, Group
 
     JsonObject enterprise = schema(list, ENTERPRISE);

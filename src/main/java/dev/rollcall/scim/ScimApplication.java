@@ -1,7 +1,9 @@
 package dev.rollcall.scim;
 
+import dev.rollcall.scim.resource.BulkResource;
 import dev.rollcall.scim.resource.DiscoveryResource;
 import dev.rollcall.scim.resource.GroupsResource;
+import dev.rollcall.scim.resource.RootSearchResource;
 import dev.rollcall.scim.resource.UsersResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -19,6 +21,8 @@ public class ScimApplication extends Application {
         DiscoveryResource.class,
         UsersResource.class,
         GroupsResource.class,
+        BulkResource.class,
+        RootSearchResource.class,
         ScimAuthentication.class,
         ScimExceptionMapper.class,
         ScimWebExceptionMapper.class);

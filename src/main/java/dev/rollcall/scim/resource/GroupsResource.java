@@ -83,7 +83,7 @@ public class GroupsResource {
     return search(ListQuery.of(JsonReading.object(body)));
   }
 
-  private JsonObject search(ListQuery query) {
+  JsonObject search(ListQuery query) {
     AttributeProjection projection = projection(query.attributes(), query.excludedAttributes());
     SearchPage<ProvisionedGroup> page =
         groups.search(

@@ -73,7 +73,7 @@ public class UsersResource {
     return search(ListQuery.of(JsonReading.object(body)));
   }
 
-  private JsonObject search(ListQuery query) {
+  JsonObject search(ListQuery query) {
     AttributeProjection projection = projection(query.attributes(), query.excludedAttributes());
     SearchPage<ProvisionedUser> page =
         users.search(query.filter(), query.sort(), query.startIndex(), query.count());

@@ -148,16 +148,19 @@ public class GroupProvisioning {
         change.removeAllMembers()
             || !change.removeMembers().isEmpty()
             || !change.addMembers().isEmpty();
+    int changedRows = 0;
     if (membership) {
       requireMembers(change.addMembers());
       if (change.removeAllMembers()) {
         Set<String> current = new HashSet<>();
         membersOf(role).forEach(m -> current.add(m.id()));
         current.removeAll(change.addMembers());
-        grants.removeMembers(role.id(), current);
+        changedRows += grants.removeMembers(role.id(), current);
       }
-      grants.removeMembers(role.id(), change.removeMembers());
-      grants.addMembers(role.id(), change.addMembers(), now);
+      changedRows += grants.removeMembers(role.id(), change.removeMembers());
+      changedRows += grants.addMembers(role.id(), change.addMembers(), now);
+    }
+    if (changedRows > 0) {
       // the attribute changes (if any) were flushed under the version just checked; the membership
       // change must land on the version they left, or on any when no If-Match was given
       roles.touch(
@@ -264,7 +267,7 @@ public class GroupProvisioning {
   private Role find(String id) {
     return roles
         .find(id)
-        .filter(r -> !r.builtin())
+        .filter(r -> !r.builtin() && r.managedBy().isPresent())
         .orElseThrow(() -> new NotFoundException("Group " + id + " not found"));
   }
 }

@@ -179,11 +179,21 @@ public class UserProvisioning {
 
   private void write(Member member, Profile profile, ScimPrincipal caller) {
     Instant now = clock.instant();
-    member.applyProfile(profile, now);
-    member.manageBy(caller.integrationId(), now);
-    members.replaceEmails(member.id(), profile.emails());
-    profile.orgadmin().ifPresent(grant -> setOrgadmin(member, grant, now));
     try {
+      boolean changed = member.applyProfile(profile, now);
+      member.manageBy(caller.integrationId(), now);
+      // (a query may flush the changes above: the whole write is inside the translation below)
+      if (!members.emailsOf(member.id()).equals(profile.emails())) {
+        members.replaceEmails(member.id(), profile.emails());
+        changed = true;
+      }
+      if (profile.orgadmin().map(grant -> setOrgadmin(member, grant, now)).orElse(false)) {
+        changed = true;
+      }
+      if (changed) {
+        // emails and the orgadmin grant are part of the representation: they move its version too
+        member.touch(now);
+      }
       members.flush();
     } catch (OptimisticLockException e) {
       throw new PreconditionFailedException("User " + member.id() + " was changed concurrently");
@@ -193,10 +203,11 @@ public class UserProvisioning {
     }
   }
 
-  private void setOrgadmin(Member member, boolean grant, Instant now) {
+  /** Grants or revokes orgadmin; whether that changed anything. */
+  private boolean setOrgadmin(Member member, boolean grant, Instant now) {
     Role orgadmin = orgadminRole();
     if (grant) {
-      grants.addMemberRole(new MemberRole(member.id(), orgadmin.id(), now));
+      return grants.addMemberRole(new MemberRole(member.id(), orgadmin.id(), now));
     } else if (grants.roleIdsOfMember(member.id()).contains(orgadmin.id())) {
       if (grants.countActiveHolders(orgadmin.id(), member.id()) == 0) {
         throw new InvalidRequestException(
@@ -204,8 +215,9 @@ public class UserProvisioning {
                 + member.userName()
                 + ", the organization's last active orgadmin");
       }
-      grants.removeMemberRole(member.id(), orgadmin.id());
+      return grants.removeMemberRole(member.id(), orgadmin.id());
     }
+    return false;
   }
 
   private void requireUserNameFree(String userName, String memberId) {

@@ -32,7 +32,7 @@ public class AdjustableClock {
 
       @Override
       public Instant instant() {
-        return Instant.now().plus(offset);
+        return Instant.now().plus(offset).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
       }
     };
   }

@@ -77,4 +77,21 @@ public class EnterpriseProfile {
   public String managerId() {
     return managerId;
   }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof EnterpriseProfile e
+        && java.util.Objects.equals(employeeNumber, e.employeeNumber)
+        && java.util.Objects.equals(costCenter, e.costCenter)
+        && java.util.Objects.equals(organization, e.organization)
+        && java.util.Objects.equals(division, e.division)
+        && java.util.Objects.equals(department, e.department)
+        && java.util.Objects.equals(managerId, e.managerId);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(
+        employeeNumber, costCenter, organization, division, department, managerId);
+  }
 }

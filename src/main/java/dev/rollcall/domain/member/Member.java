@@ -143,8 +143,15 @@ public class Member extends TenantOwned {
     this.updatedAt = now;
   }
 
-  /** Takes everything the identity provider says about the member (SCIM create and replace). */
-  public void applyProfile(Profile profile, Instant now) {
+  /**
+   * Takes everything the identity provider says about the member (SCIM create and replace). Returns
+   * whether anything changed: an identical profile leaves the member, its version and its
+   * modification time alone (RFC 7644 §3.5.2).
+   */
+  public boolean applyProfile(Profile profile, Instant now) {
+    if (sameAs(profile)) {
+      return false;
+    }
     changeUserName(profile.userName(), now);
     changeEmail(profile.primaryEmail().orElse(null), now);
     this.externalId = profile.externalId();
@@ -165,6 +172,31 @@ public class Member extends TenantOwned {
     } else {
       deactivate(now);
     }
+    return true;
+  }
+
+  private boolean sameAs(Profile p) {
+    return userName != null
+        && userName.equals(p.userName())
+        && Objects.equals(email, p.primaryEmail().orElse(null))
+        && Objects.equals(externalId, p.externalId())
+        && name().equals(p.name())
+        && Objects.equals(displayName, p.displayName())
+        && Objects.equals(nickName, p.nickName())
+        && Objects.equals(profileUrl, p.profileUrl())
+        && Objects.equals(title, p.title())
+        && Objects.equals(userType, p.userType())
+        && Objects.equals(preferredLanguage, p.preferredLanguage())
+        && Objects.equals(locale, p.locale())
+        && Objects.equals(timezone, p.timezone())
+        && enterprise().equals(p.enterprise())
+        && Objects.equals(otherAttributes, p.otherAttributes())
+        && active == p.active();
+  }
+
+  /** Records a change made beside the member's own columns (emails, role grants). */
+  public void touch(Instant now) {
+    this.updatedAt = now;
   }
 
   public void changeExternalId(String externalId, Instant now) {
@@ -184,6 +216,9 @@ public class Member extends TenantOwned {
 
   /** Marks the member as provisioned by a security integration (or, with null, by nobody). */
   public void manageBy(String integrationId, Instant now) {
+    if (Objects.equals(this.managedBy, integrationId)) {
+      return;
+    }
     this.managedBy = integrationId;
     this.updatedAt = now;
   }

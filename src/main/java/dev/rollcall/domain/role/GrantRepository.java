@@ -35,11 +35,16 @@ public interface GrantRepository {
   /** Custom roles each member holds directly, by member id. */
   Map<String, List<GroupRef>> groupsOfMembers(Collection<String> memberIds);
 
-  /** Grants the role to those of the members who do not hold it yet; touches only their rows. */
-  void addMembers(String roleId, Collection<String> memberIds, java.time.Instant now);
+  /**
+   * Grants the role to those of the members who do not hold it yet; touches only their rows and
+   * answers how many it added.
+   */
+  int addMembers(String roleId, Collection<String> memberIds, java.time.Instant now);
 
-  /** Revokes the role from those members; touches only their rows. */
-  void removeMembers(String roleId, Collection<String> memberIds);
+  /**
+   * Revokes the role from those members; touches only their rows and answers how many it removed.
+   */
+  int removeMembers(String roleId, Collection<String> memberIds);
 
   void removeAllMembers(String roleId);
 

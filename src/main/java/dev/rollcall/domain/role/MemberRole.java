@@ -27,7 +27,8 @@ import java.util.Objects;
     name = MemberRole.GROUPS_OF_MEMBERS,
     query =
         "SELECT g.memberId, r.id, r.name FROM MemberRole g, Role r"
-            + " WHERE r.id = g.roleId AND r.builtin = FALSE AND g.memberId IN :members ORDER BY r.name")
+            + " WHERE r.id = g.roleId AND r.builtin = FALSE AND r.managedBy IS NOT NULL"
+            + " AND g.memberId IN :members ORDER BY r.name")
 @NamedQuery(
     name = MemberRole.HOLDERS_AMONG,
     query = "SELECT g.memberId FROM MemberRole g WHERE g.roleId = :role AND g.memberId IN :members")

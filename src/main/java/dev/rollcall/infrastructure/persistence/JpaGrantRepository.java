@@ -116,7 +116,8 @@ public class JpaGrantRepository implements GrantRepository {
   }
 
   @Override
-  public void addMembers(String roleId, Collection<String> memberIds, Instant now) {
+  public int addMembers(String roleId, Collection<String> memberIds, Instant now) {
+    int added = 0;
     for (List<String> batch : batches(new LinkedHashSet<>(memberIds))) {
       Set<String> holders =
           new HashSet<>(
@@ -127,19 +128,24 @@ public class JpaGrantRepository implements GrantRepository {
       for (String memberId : batch) {
         if (!holders.contains(memberId)) {
           em.persist(new MemberRole(memberId, roleId, now));
+          added++;
         }
       }
     }
+    return added;
   }
 
   @Override
-  public void removeMembers(String roleId, Collection<String> memberIds) {
+  public int removeMembers(String roleId, Collection<String> memberIds) {
+    int removed = 0;
     for (List<String> batch : batches(new LinkedHashSet<>(memberIds))) {
-      em.createNamedQuery(MemberRole.DELETE_MEMBERS)
-          .setParameter("role", roleId)
-          .setParameter("members", batch)
-          .executeUpdate();
+      removed +=
+          em.createNamedQuery(MemberRole.DELETE_MEMBERS)
+              .setParameter("role", roleId)
+              .setParameter("members", batch)
+              .executeUpdate();
     }
+    return removed;
   }
 
   @Override

@@ -68,7 +68,11 @@ public class ScimSearch {
         (cb, r) -> null);
   }
 
-  /** Custom roles (groups) matching the filter (null: all). */
+  /**
+   * Groups matching the filter (null: all): the custom roles an integration manages. Roles made
+   * with statements, and run-as roles, are not groups, so an identity provider can never change
+   * them.
+   */
   public SearchPage<Role> groups(Filter filter, Sort sort, int startIndex, int count) {
     return search(
         Role.class,
@@ -77,7 +81,7 @@ public class ScimSearch {
         startIndex,
         count,
         this::groupFilter,
-        (cb, root) -> cb.isFalse(root.get("builtin")));
+        (cb, root) -> cb.and(cb.isFalse(root.get("builtin")), cb.isNotNull(root.get("managedBy"))));
   }
 
   private interface FilterFactory {

@@ -5,6 +5,7 @@ import dev.rollcall.domain.ConflictException;
 import dev.rollcall.domain.InvalidRequestException;
 import dev.rollcall.domain.NotFoundException;
 import dev.rollcall.domain.PermissionDeniedException;
+import dev.rollcall.domain.integration.ExtensionDeclaration;
 import dev.rollcall.domain.integration.IntegrationType;
 import dev.rollcall.domain.integration.ScimClient;
 import dev.rollcall.domain.integration.SecurityIntegration;
@@ -63,7 +64,10 @@ public class SecurityIntegrationService {
 
   /** The options of CREATE SECURITY INTEGRATION, already checked for known values. */
   public record Settings(
-      IntegrationType type, Optional<ScimClient> client, Optional<String> runAsRole) {}
+      IntegrationType type,
+      Optional<ScimClient> client,
+      Optional<String> runAsRole,
+      Optional<ExtensionDeclaration> extension) {}
 
   /** Who is calling SCIM: the integration, and the role its calls act as. */
   public record ScimPrincipal(
@@ -134,6 +138,22 @@ public class SecurityIntegrationService {
             token.hash(),
             now.plus(lifetime()),
             now);
+    settings
+        .extension()
+        .ifPresent(
+            extension -> {
+              for (ExtensionDeclaration other : extensions()) {
+                if (other.urn().equalsIgnoreCase(extension.urn()) && !other.equals(extension)) {
+                  throw new ConflictException(
+                      "Another integration already declares "
+                          + other.urn()
+                          + " with other attributes ("
+                          + other.attributeText()
+                          + ")");
+                }
+              }
+              integration.declareExtension(extension);
+            });
     integrations.add(integration);
     return Optional.of(new IssuedIntegration(integration, token.secret(), scimUri()));
   }
@@ -151,6 +171,15 @@ public class SecurityIntegrationService {
   public List<IntegrationView> list(String actorId) {
     authorization.require(actorId, Privilege.MANAGE_MEMBERS);
     return integrations.list().stream().map(this::view).toList();
+  }
+
+  /** The extension schemas the organization's integrations declare (each URN once). */
+  public List<ExtensionDeclaration> extensions() {
+    Map<String, ExtensionDeclaration> byUrn = new java.util.LinkedHashMap<>();
+    for (SecurityIntegration integration : integrations.list()) {
+      integration.extension().ifPresent(e -> byUrn.putIfAbsent(e.urn(), e));
+    }
+    return List.copyOf(byUrn.values());
   }
 
   /** Integration names by id, for showing which integration manages a member or role. */

@@ -6,6 +6,7 @@ import dev.rollcall.domain.ExpectedVersion;
 import dev.rollcall.domain.InvalidRequestException;
 import dev.rollcall.domain.NotFoundException;
 import dev.rollcall.domain.PreconditionFailedException;
+import dev.rollcall.domain.member.CustomAttribute;
 import dev.rollcall.domain.member.Email;
 import dev.rollcall.domain.member.Member;
 import dev.rollcall.domain.member.MemberRepository;
@@ -44,11 +45,16 @@ public class UserProvisioning {
   private final RoleRepository roles;
   private final MemberService memberService;
   private final ScimSearch search;
+  private final SecurityIntegrationService integrations;
   private final Clock clock;
 
   /** A member with what SCIM shows of them besides the entity. */
   public record ProvisionedUser(
-      Member member, List<Email> emails, boolean orgadmin, List<GroupRef> groups) {}
+      Member member,
+      List<Email> emails,
+      boolean orgadmin,
+      List<GroupRef> groups,
+      List<CustomAttribute> customAttributes) {}
 
   /** The outcome of a create: the user, and whether an existing member was adopted. */
   public record Created(ProvisionedUser user, boolean adopted) {}
@@ -60,8 +66,10 @@ public class UserProvisioning {
       RoleRepository roles,
       MemberService memberService,
       ScimSearch search,
+      SecurityIntegrationService integrations,
       Clock clock) {
     this.members = members;
+    this.integrations = integrations;
     this.grants = grants;
     this.roles = roles;
     this.memberService = memberService;
@@ -70,7 +78,7 @@ public class UserProvisioning {
   }
 
   public UserProvisioning() {
-    this(null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null);
   }
 
   /**
@@ -155,9 +163,11 @@ public class UserProvisioning {
   public SearchPage<ProvisionedUser> search(
       Filter filter, ScimSearch.Sort sort, int startIndex, int count) {
     String orgadmin = orgadminRole().id();
-    SearchPage<Member> page = search.users(filter, sort, startIndex, count, orgadmin);
+    SearchPage<Member> page =
+        search.users(filter, sort, startIndex, count, orgadmin, integrations.extensions());
     List<String> ids = page.items().stream().map(Member::id).toList();
     Map<String, List<Email>> emails = members.emailsOf(ids);
+    Map<String, List<CustomAttribute>> custom = members.attributesOf(ids);
     Map<String, List<GroupRef>> groups = grants.groupsOfMembers(ids);
     var orgadmins = grants.membersOfRoles(List.of(orgadmin)).getOrDefault(orgadmin, List.of());
     var orgadminIds =
@@ -173,7 +183,8 @@ public class UserProvisioning {
                         m,
                         emails.getOrDefault(m.id(), List.of()),
                         orgadminIds.contains(m.id()),
-                        groups.getOrDefault(m.id(), List.of())))
+                        groups.getOrDefault(m.id(), List.of()),
+                        custom.getOrDefault(m.id(), List.of())))
             .toList());
   }
 
@@ -185,6 +196,12 @@ public class UserProvisioning {
       // (a query may flush the changes above: the whole write is inside the translation below)
       if (!members.emailsOf(member.id()).equals(profile.emails())) {
         members.replaceEmails(member.id(), profile.emails());
+        changed = true;
+      }
+      if (!sameAttributes(
+          members.attributesOf(List.of(member.id())).getOrDefault(member.id(), List.of()),
+          profile.customAttributes())) {
+        members.replaceAttributes(member.id(), profile.customAttributes());
         changed = true;
       }
       if (profile.orgadmin().map(grant -> setOrgadmin(member, grant, now)).orElse(false)) {
@@ -201,6 +218,19 @@ public class UserProvisioning {
       // the unique key on (org_id, user_name_key) decides races between concurrent creates
       throw new ConflictException("A user with userName " + profile.userName() + " already exists");
     }
+  }
+
+  private static boolean sameAttributes(
+      List<CustomAttribute> stored, List<CustomAttribute> wanted) {
+    if (stored.size() != wanted.size()) {
+      return false;
+    }
+    for (CustomAttribute value : wanted) {
+      if (stored.stream().noneMatch(value::sameAs)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Grants or revokes orgadmin; whether that changed anything. */
@@ -245,7 +275,8 @@ public class UserProvisioning {
         member,
         members.emailsOf(member.id()),
         grants.roleIdsOfMember(member.id()).contains(orgadmin.id()),
-        grants.groupsOfMembers(List.of(member.id())).getOrDefault(member.id(), List.of()));
+        grants.groupsOfMembers(List.of(member.id())).getOrDefault(member.id(), List.of()),
+        members.attributesOf(List.of(member.id())).getOrDefault(member.id(), List.of()));
   }
 
   private Role orgadminRole() {

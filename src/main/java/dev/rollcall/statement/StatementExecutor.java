@@ -361,6 +361,7 @@ public class StatementExecutor {
             "Uri",
             "Token Expires At",
             "Token Last Used At",
+            "Extension",
             "Created At",
             "Updated At")
         .row(
@@ -371,6 +372,7 @@ public class StatementExecutor {
             view.uri(),
             Timestamps.format(integration.tokenExpiresAt()),
             Timestamps.format(integration.tokenLastUsedAt().orElse(null)),
+            integration.extension().map(e -> e.urn() + " (" + e.attributeText() + ")").orElse(null),
             Timestamps.format(integration.createdAt()),
             Timestamps.format(integration.updatedAt()))
         .build();

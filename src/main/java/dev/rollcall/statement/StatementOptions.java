@@ -2,8 +2,10 @@ package dev.rollcall.statement;
 
 import dev.rollcall.application.SecurityIntegrationService.Settings;
 import dev.rollcall.domain.InvalidRequestException;
+import dev.rollcall.domain.integration.ExtensionDeclaration;
 import dev.rollcall.domain.integration.IntegrationType;
 import dev.rollcall.domain.integration.ScimClient;
+import dev.rollcall.scim.schema.Schemas;
 import dev.rollcall.statement.OptionValue.Kind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,10 +23,15 @@ public class StatementOptions {
   static final String TYPE = "type";
   static final String SCIM_CLIENT = "scim.client";
   static final String SCIM_RUN_AS_ROLE = "scim.run_as_role";
+  static final String SCIM_EXTENSION = "scim.extension";
+  static final String SCIM_EXTENSION_ATTRIBUTES = "scim.extension.attributes";
   static final String EXPIRES_IN = "expires_in";
   static final String EXPIRES_AT = "expires_at";
   static final String ROLE = "role";
   static final String USER = "user";
+
+  /** Names an extension attribute may not take: every core User and enterprise attribute's. */
+  private static final Set<String> USER_ATTRIBUTE_NAMES = userAttributeNames();
 
   private final Clock clock;
 
@@ -39,7 +46,14 @@ public class StatementOptions {
 
   /** CREATE SECURITY INTEGRATION's options. */
   public Settings integrationSettings(Options options) {
-    onlyKnown(options, "CREATE SECURITY INTEGRATION", TYPE, SCIM_CLIENT, SCIM_RUN_AS_ROLE);
+    onlyKnown(
+        options,
+        "CREATE SECURITY INTEGRATION",
+        TYPE,
+        SCIM_CLIENT,
+        SCIM_RUN_AS_ROLE,
+        SCIM_EXTENSION,
+        SCIM_EXTENSION_ATTRIBUTES);
     OptionValue typeValue =
         options
             .get(TYPE)
@@ -62,7 +76,15 @@ public class StatementOptions {
                         .orElseThrow(() -> invalidValue(SCIM_CLIENT, v, ScimClient.validNames())));
     Optional<String> runAsRole =
         options.get(SCIM_RUN_AS_ROLE).map(Option::value).map(v -> name(SCIM_RUN_AS_ROLE, v));
-    return new Settings(type, client, runAsRole);
+    Optional<String> urn = options.get(SCIM_EXTENSION).map(o -> o.value().text());
+    Optional<String> attributes = options.get(SCIM_EXTENSION_ATTRIBUTES).map(o -> o.value().text());
+    if (urn.isPresent() != attributes.isPresent()) {
+      throw new InvalidRequestException(
+          "Give 'scim.extension' and 'scim.extension.attributes' together");
+    }
+    Optional<ExtensionDeclaration> extension =
+        urn.map(u -> ExtensionDeclaration.parse(u, attributes.get(), USER_ATTRIBUTE_NAMES));
+    return new Settings(type, client, runAsRole, extension);
   }
 
   /** CREATE API_TOKEN's expiry: {@code 'expires_in' = 'P30D'} or {@code 'expires_at' = '...Z'}. */
@@ -107,6 +129,15 @@ public class StatementOptions {
   public Optional<String> inviteRole(Options options) {
     onlyKnown(options, "INVITE USER", ROLE);
     return options.get(ROLE).map(o -> name(ROLE, o.value()));
+  }
+
+  private static Set<String> userAttributeNames() {
+    Set<String> names = new java.util.HashSet<>();
+    for (var schema : java.util.List.of(Schemas.USER, Schemas.ENTERPRISE_USER)) {
+      schema.attributes().forEach(a -> names.add(a.name().toLowerCase(java.util.Locale.ROOT)));
+    }
+    java.util.List.of("id", "externalid", "meta", "schemas").forEach(names::add);
+    return Set.copyOf(names);
   }
 
   private static void onlyKnown(Options options, String statement, String... known) {

@@ -64,6 +64,12 @@ public class SecurityIntegration extends TenantOwned {
   @Column(name = "token_last_used_at")
   private Instant tokenLastUsedAt;
 
+  @Column(name = "extension_urn")
+  private String extensionUrn;
+
+  @Column(name = "extension_attributes", length = 4000)
+  private String extensionAttributes;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -100,6 +106,21 @@ public class SecurityIntegration extends TenantOwned {
     this.tokenExpiresAt = Objects.requireNonNull(expiresAt);
     this.tokenLastUsedAt = null;
     this.updatedAt = now;
+  }
+
+  /** Declares the extension schema the integration's users carry. */
+  public void declareExtension(ExtensionDeclaration extension) {
+    this.extensionUrn = extension.urn();
+    this.extensionAttributes = extension.attributeText();
+  }
+
+  /** The declared extension, if any (stored as written, so it parses without restrictions). */
+  public Optional<ExtensionDeclaration> extension() {
+    if (extensionUrn == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        ExtensionDeclaration.parse(extensionUrn, extensionAttributes, java.util.Set.of()));
   }
 
   public boolean tokenExpiredAt(Instant now) {

@@ -28,6 +28,12 @@ public interface MemberRepository {
   /** Replaces the member's emails with these, in order. */
   void replaceEmails(String memberId, List<Email> emails);
 
+  /** Declared extension attribute values of each member, by member id. */
+  java.util.Map<String, List<CustomAttribute>> attributesOf(java.util.Collection<String> memberIds);
+
+  /** Replaces the member's extension attribute values with these. */
+  void replaceAttributes(String memberId, List<CustomAttribute> values);
+
   /** Writes pending changes now, so constraint violations surface inside the caller. */
   void flush();
 

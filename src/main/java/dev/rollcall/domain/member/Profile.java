@@ -24,13 +24,15 @@ public record Profile(
     List<Email> emails,
     EnterpriseProfile enterprise,
     String otherAttributes,
-    Optional<Boolean> orgadmin) {
+    Optional<Boolean> orgadmin,
+    List<CustomAttribute> customAttributes) {
   public Profile {
     Objects.requireNonNull(userName, "userName");
     name = name == null ? PersonName.empty() : name;
     emails = emails == null ? List.of() : List.copyOf(emails);
     enterprise = enterprise == null ? EnterpriseProfile.empty() : enterprise;
     orgadmin = orgadmin == null ? Optional.empty() : orgadmin;
+    customAttributes = customAttributes == null ? List.of() : List.copyOf(customAttributes);
   }
 
   /** The address statements know the member by: the primary email, else the first, else none. */

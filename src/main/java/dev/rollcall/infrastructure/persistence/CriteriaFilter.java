@@ -32,7 +32,8 @@ final class CriteriaFilter {
     /** Case-exact text (ids, externalId). */
     EXACT,
     BOOLEAN,
-    INSTANT
+    INSTANT,
+    NUMBER
   }
 
   /** One filterable single-valued attribute. */
@@ -110,7 +111,9 @@ final class CriteriaFilter {
 
   private Predicate presentOn(Column column, Path<?> root) {
     Path<?> path = column.path().apply(root);
-    if (column.kind() == Kind.BOOLEAN || column.kind() == Kind.INSTANT) {
+    if (column.kind() == Kind.BOOLEAN
+        || column.kind() == Kind.INSTANT
+        || column.kind() == Kind.NUMBER) {
       return cb.isNotNull(path);
     }
     @SuppressWarnings("unchecked")
@@ -177,6 +180,23 @@ final class CriteriaFilter {
         return switch (op) {
           case EQ -> cb.equal(flag, wanted);
           case NE -> cb.or(cb.isNull(flag), cb.notEqual(flag, wanted));
+          default -> throw unsupported(attribute, op, value);
+        };
+      }
+      case NUMBER -> {
+        if (!(value instanceof Literal.NumberLiteral number)) {
+          throw new UnsupportedFilterException(
+              "Attribute '" + attribute.render() + "' is a number; compare it with a number");
+        }
+        Expression<java.math.BigDecimal> field = (Expression<java.math.BigDecimal>) path;
+        java.math.BigDecimal n = number.value();
+        return switch (op) {
+          case EQ -> cb.equal(field, n);
+          case NE -> cb.or(cb.isNull(field), cb.notEqual(field, n));
+          case GT -> cb.greaterThan(field, n);
+          case GE -> cb.greaterThanOrEqualTo(field, n);
+          case LT -> cb.lessThan(field, n);
+          case LE -> cb.lessThanOrEqualTo(field, n);
           default -> throw unsupported(attribute, op, value);
         };
       }
@@ -264,6 +284,9 @@ final class CriteriaFilter {
     }
     if (value instanceof Literal.NumberLiteral n) {
       return n.value().toPlainString();
+    }
+    if (value instanceof Literal.BooleanLiteral b) {
+      return Boolean.toString(b.value());
     }
     throw new UnsupportedFilterException(
         "Attribute '" + attribute.render() + "' is a string; compare it with a string value");

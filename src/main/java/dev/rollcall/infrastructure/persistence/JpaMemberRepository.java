@@ -1,7 +1,9 @@
 package dev.rollcall.infrastructure.persistence;
 
+import dev.rollcall.domain.member.CustomAttribute;
 import dev.rollcall.domain.member.Email;
 import dev.rollcall.domain.member.Member;
+import dev.rollcall.domain.member.MemberAttribute;
 import dev.rollcall.domain.member.MemberEmail;
 import dev.rollcall.domain.member.MemberRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,6 +58,9 @@ public class JpaMemberRepository implements MemberRepository {
   @Override
   public void remove(Member member) {
     em.createNamedQuery(MemberEmail.DELETE_OF_MEMBER)
+        .setParameter("member", member.id())
+        .executeUpdate();
+    em.createNamedQuery(MemberAttribute.DELETE_OF_MEMBER)
         .setParameter("member", member.id())
         .executeUpdate();
     em.remove(member);
@@ -115,12 +120,57 @@ public class JpaMemberRepository implements MemberRepository {
 
   @Override
   public void replaceEmails(String memberId, List<Email> emails) {
-    em.createNamedQuery(MemberEmail.DELETE_OF_MEMBER)
-        .setParameter("member", memberId)
-        .executeUpdate();
+    // rewrite rows in place by position: no delete-and-reinsert of the same keys in one transaction
+    List<MemberEmail> existing =
+        em.createNamedQuery(MemberEmail.OF_MEMBERS, MemberEmail.class)
+            .setParameter("members", List.of(memberId))
+            .getResultList();
     for (int i = 0; i < emails.size(); i++) {
-      em.persist(new MemberEmail(memberId, i, emails.get(i)));
+      if (i < existing.size()) {
+        existing.get(i).change(emails.get(i));
+      } else {
+        em.persist(new MemberEmail(memberId, i, emails.get(i)));
+      }
     }
+    for (int i = emails.size(); i < existing.size(); i++) {
+      em.remove(existing.get(i));
+    }
+  }
+
+  @Override
+  public Map<String, List<CustomAttribute>> attributesOf(Collection<String> memberIds) {
+    Map<String, List<CustomAttribute>> byMember = new HashMap<>();
+    List<String> all = List.copyOf(memberIds);
+    for (int from = 0; from < all.size(); from += Batches.SIZE) {
+      for (MemberAttribute value :
+          em.createNamedQuery(MemberAttribute.OF_MEMBERS, MemberAttribute.class)
+              .setParameter("members", all.subList(from, Math.min(all.size(), from + Batches.SIZE)))
+              .getResultList()) {
+        byMember.computeIfAbsent(value.memberId(), k -> new ArrayList<>()).add(value.toValue());
+      }
+    }
+    return byMember;
+  }
+
+  @Override
+  public void replaceAttributes(String memberId, List<CustomAttribute> values) {
+    // rewrite rows in place by key: no delete-and-reinsert of the same keys in one transaction
+    Map<String, MemberAttribute> existing = new HashMap<>();
+    for (MemberAttribute row :
+        em.createNamedQuery(MemberAttribute.OF_MEMBERS, MemberAttribute.class)
+            .setParameter("members", List.of(memberId))
+            .getResultList()) {
+      existing.put(row.schema() + " " + row.name(), row);
+    }
+    for (CustomAttribute value : values) {
+      MemberAttribute row = existing.remove(value.schema() + " " + value.name());
+      if (row == null) {
+        em.persist(new MemberAttribute(memberId, value));
+      } else {
+        row.change(value);
+      }
+    }
+    existing.values().forEach(em::remove);
   }
 
   @Override

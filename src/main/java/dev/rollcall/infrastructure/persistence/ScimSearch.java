@@ -1,6 +1,8 @@
 package dev.rollcall.infrastructure.persistence;
 
+import dev.rollcall.domain.integration.ExtensionDeclaration;
 import dev.rollcall.domain.member.Member;
+import dev.rollcall.domain.member.MemberAttribute;
 import dev.rollcall.domain.member.MemberEmail;
 import dev.rollcall.domain.role.MemberRole;
 import dev.rollcall.domain.role.Role;
@@ -57,14 +59,19 @@ public class ScimSearch {
    * Members matching the filter (null: all); {@code orgadminRoleId} answers the orgadmin attribute.
    */
   public SearchPage<Member> users(
-      Filter filter, Sort sort, int startIndex, int count, String orgadminRoleId) {
+      Filter filter,
+      Sort sort,
+      int startIndex,
+      int count,
+      String orgadminRoleId,
+      List<ExtensionDeclaration> extensions) {
     return search(
         Member.class,
         filter,
         sort,
         startIndex,
         count,
-        (q, cb) -> userFilter(q, cb, orgadminRoleId),
+        (q, cb) -> userFilter(q, cb, orgadminRoleId, extensions),
         (cb, r) -> null);
   }
 
@@ -154,7 +161,10 @@ public class ScimSearch {
   }
 
   private CriteriaFilter userFilter(
-      AbstractQuery<?> query, CriteriaBuilder cb, String orgadminRoleId) {
+      AbstractQuery<?> query,
+      CriteriaBuilder cb,
+      String orgadminRoleId,
+      List<ExtensionDeclaration> extensions) {
     Map<String, Column> columns = new HashMap<>();
     columns.put("id", column(Kind.EXACT, "id"));
     columns.put("username", column(Kind.KEY, "userNameKey"));
@@ -214,6 +224,33 @@ public class ScimSearch {
             "memberId",
             "value",
             Map.of("value", column(Kind.EXACT, "roleId"))));
+
+    // declared extension attributes: a row per (member, schema, attribute), typed columns;
+    // booleans compare through the text key ("true"/"false"), because EclipseLink writes boolean
+    // values in subqueries as 1/0, which Derby will not compare with a BOOLEAN column
+    for (ExtensionDeclaration extension : extensions) {
+      for (ExtensionDeclaration.Attribute attribute : extension.attributes()) {
+        Column value =
+            switch (attribute.type()) {
+              case INTEGER, DECIMAL -> column(Kind.NUMBER, "number");
+              case DATE_TIME -> column(Kind.INSTANT, "time");
+              default -> column(Kind.KEY, "key");
+            };
+        multi.putIfAbsent(
+            attribute.name().toLowerCase(),
+            rows(
+                query,
+                cb,
+                MemberAttribute.class,
+                "memberId",
+                "value",
+                Map.of("value", value),
+                row ->
+                    cb.and(
+                        cb.equal(row.get("schema"), extension.urn()),
+                        cb.equal(row.get("name"), attribute.name()))));
+      }
+    }
 
     Map<String, Function<CompareContext, Predicate>> special = new HashMap<>();
     special.put("orgadmin", context -> orgadmin(query, cb, context, orgadminRoleId));
@@ -287,6 +324,18 @@ public class ScimSearch {
       String ownerColumn,
       String defaultSub,
       Map<String, Column> subColumns) {
+    return rows(query, cb, rowType, ownerColumn, defaultSub, subColumns, row -> cb.conjunction());
+  }
+
+  /** As above, for rows that also have to match {@code fixed} (an attribute's schema and name). */
+  private static MultiValued rows(
+      AbstractQuery<?> query,
+      CriteriaBuilder cb,
+      Class<?> rowType,
+      String ownerColumn,
+      String defaultSub,
+      Map<String, Column> subColumns,
+      Function<Root<?>, Predicate> fixed) {
     return new MultiValued() {
       @Override
       public Predicate exists(Path<?> owner, Function<SubPathResolver, Predicate> condition) {
@@ -313,7 +362,10 @@ public class ScimSearch {
               }
             };
         rows.select(cb.literal(1))
-            .where(cb.equal(row.get(ownerColumn), owner.get("id")), condition.apply(resolver));
+            .where(
+                cb.equal(row.get(ownerColumn), owner.get("id")),
+                fixed.apply(row),
+                condition.apply(resolver));
         return cb.exists(rows);
       }
 

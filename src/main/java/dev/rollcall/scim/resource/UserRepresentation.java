@@ -1,13 +1,16 @@
 package dev.rollcall.scim.resource;
 
 import dev.rollcall.application.UserProvisioning.ProvisionedUser;
+import dev.rollcall.domain.member.CustomAttribute;
 import dev.rollcall.domain.member.Email;
 import dev.rollcall.domain.member.EnterpriseProfile;
 import dev.rollcall.domain.member.Member;
 import dev.rollcall.domain.member.PersonName;
 import dev.rollcall.domain.member.Profile;
 import dev.rollcall.domain.role.GrantRepository.GroupRef;
+import dev.rollcall.scim.schema.AttributeDefinition;
 import dev.rollcall.scim.schema.ResourceKind;
+import dev.rollcall.scim.schema.SchemaDefinition;
 import dev.rollcall.scim.schema.SchemaRegistry;
 import dev.rollcall.scim.schema.Schemas;
 import dev.rollcall.scim.validation.ResourceValidator;
@@ -15,10 +18,13 @@ import dev.rollcall.scim.validation.ScimValidationException;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,7 +68,13 @@ public final class UserRepresentation {
    * @throws ScimValidationException naming the attribute that does not fit the schemas
    */
   public static Profile toProfile(JsonObject body, SchemaRegistry registry) {
-    return fromValidated(ResourceValidator.validateForCreate(body, registry, ResourceKind.USER));
+    return fromValidated(
+        ResourceValidator.validateForCreate(body, registry, ResourceKind.USER), registry);
+  }
+
+  /** {@link #fromValidated(JsonObject, SchemaRegistry)} for the built-in schemas only. */
+  public static Profile fromValidated(JsonObject user) {
+    return fromValidated(user, SchemaRegistry.builtIn());
   }
 
   /**
@@ -71,7 +83,7 @@ public final class UserRepresentation {
    * except what storage limits. {@code active} defaults to true; {@code orgadmin} is empty when the
    * body leaves it out.
    */
-  public static Profile fromValidated(JsonObject user) {
+  public static Profile fromValidated(JsonObject user, SchemaRegistry registry) {
     JsonObject name = object(user, "name");
     JsonObject enterprise = object(user, ENTERPRISE_SCHEMA);
     return new Profile(
@@ -102,7 +114,56 @@ public final class UserRepresentation {
             text(enterprise, "department"),
             text(object(enterprise, "manager"), "value")),
         otherAttributes(user),
-        user.containsKey("orgadmin") ? Optional.of(user.getBoolean("orgadmin")) : Optional.empty());
+        user.containsKey("orgadmin") ? Optional.of(user.getBoolean("orgadmin")) : Optional.empty(),
+        customAttributes(user, registry));
+  }
+
+  /** Values of the organization's declared extension schemas, typed as the schema declares. */
+  private static List<CustomAttribute> customAttributes(JsonObject user, SchemaRegistry registry) {
+    List<CustomAttribute> values = new ArrayList<>();
+    for (SchemaDefinition extension : registry.extensions(ResourceKind.USER)) {
+      if (extension.id().equals(ENTERPRISE_SCHEMA)) {
+        continue;
+      }
+      JsonObject object = object(user, extension.id());
+      for (AttributeDefinition attribute : extension.attributes()) {
+        JsonValue value = object.get(attribute.name());
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+          continue;
+        }
+        String urn = extension.id();
+        String name = attribute.name();
+        values.add(
+            switch (attribute.type()) {
+              case BOOLEAN -> CustomAttribute.flag(urn, name, value == JsonValue.TRUE);
+              case INTEGER, DECIMAL ->
+                  CustomAttribute.number(urn, name, ((JsonNumber) value).bigDecimalValue());
+              case DATE_TIME ->
+                  CustomAttribute.time(urn, name, Instant.parse(((JsonString) value).getString()));
+              default -> {
+                String text = ((JsonString) value).getString();
+                if (text.length() > 2048) {
+                  throw JsonReading.invalid(name + " is longer than 2048 characters");
+                }
+                yield CustomAttribute.text(urn, name, text);
+              }
+            });
+      }
+    }
+    return values;
+  }
+
+  private static JsonValue customValue(CustomAttribute value) {
+    if (value.flag() != null) {
+      return value.flag() ? JsonValue.TRUE : JsonValue.FALSE;
+    }
+    if (value.number() != null) {
+      return Json.createValue(value.number());
+    }
+    if (value.time() != null) {
+      return Json.createValue(value.time().toString());
+    }
+    return Json.createValue(value.text());
   }
 
   private static List<Email> emails(JsonObject user) {
@@ -154,6 +215,13 @@ public final class UserRepresentation {
     if (!enterprise.isEmpty()) {
       schemas.add(ENTERPRISE_SCHEMA);
     }
+    java.util.Map<String, JsonObjectBuilder> extensions = new java.util.TreeMap<>();
+    for (CustomAttribute value : user.customAttributes()) {
+      extensions
+          .computeIfAbsent(value.schema(), urn -> Json.createObjectBuilder())
+          .add(value.name(), customValue(value));
+    }
+    extensions.keySet().forEach(schemas::add);
     JsonObjectBuilder json =
         Json.createObjectBuilder().add("schemas", schemas).add("id", member.id());
     member.externalId().ifPresent(v -> json.add("externalId", v));
@@ -222,6 +290,7 @@ public final class UserRepresentation {
       }
       json.add(ENTERPRISE_SCHEMA, e);
     }
+    extensions.forEach(json::add);
     json.add(
         "meta",
         Meta.of(

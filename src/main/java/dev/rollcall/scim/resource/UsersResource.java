@@ -137,7 +137,8 @@ public class UsersResource {
                         replacement,
                         UserRepresentation.toJson(current, base),
                         registry,
-                        ResourceKind.USER)));
+                        ResourceKind.USER),
+                    registry));
     return single(replaced, attributes, excludedAttributes);
   }
 

@@ -77,7 +77,9 @@ public class MemberAttribute extends TenantOwned {
   }
 
   private static String truncate(String key) {
-    return key.length() > 512 ? key.substring(0, 512) : key;
+    // indexed: MySQL's 3072-byte index limit leaves room for 255 characters, which is also the
+    // longest text value the SCIM layer accepts, so the key is never cut in practice
+    return key.length() > 255 ? key.substring(0, 255) : key;
   }
 
   public String memberId() {

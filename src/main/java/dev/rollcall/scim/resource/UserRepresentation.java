@@ -142,8 +142,9 @@ public final class UserRepresentation {
                   CustomAttribute.time(urn, name, Instant.parse(((JsonString) value).getString()));
               default -> {
                 String text = ((JsonString) value).getString();
-                if (text.length() > 2048) {
-                  throw JsonReading.invalid(name + " is longer than 2048 characters");
+                // stored with an indexed lower-case key that filters compare, whole
+                if (text.length() > 255) {
+                  throw JsonReading.invalid(name + " is longer than 255 characters");
                 }
                 yield CustomAttribute.text(urn, name, text);
               }

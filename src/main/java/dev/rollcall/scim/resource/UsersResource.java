@@ -14,6 +14,7 @@ import dev.rollcall.scim.validation.ResourceValidator;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -55,16 +56,8 @@ public class UsersResource {
   }
 
   @GET
-  public JsonObject list(
-      @QueryParam("filter") String filter,
-      @QueryParam("sortBy") String sortBy,
-      @QueryParam("sortOrder") String sortOrder,
-      @QueryParam("startIndex") String startIndex,
-      @QueryParam("count") String count,
-      @QueryParam("attributes") String attributes,
-      @QueryParam("excludedAttributes") String excludedAttributes) {
-    return search(
-        ListQuery.of(filter, sortBy, sortOrder, startIndex, count, attributes, excludedAttributes));
+  public JsonObject list(@BeanParam ListParameters parameters) {
+    return search(parameters.toQuery());
   }
 
   @POST

@@ -114,6 +114,9 @@ class ScimSearchIT {
     assertEquals(Set.of("carol"), match("emails[type eq \"work\" and value co \"carol\"]"));
     assertEquals(Set.of("bob"), match("emails.value eq \"BOB@home.example\""));
     assertEquals(
+        Set.of("carol"), match("emails[type eq \"work\"].value eq \"carol@corp.example\""));
+    assertEquals(Set.of(), match("emails[type eq \"home\"].value eq \"carol@corp.example\""));
+    assertEquals(
         Set.of("bob", "carol"),
         match(
             "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department eq \"sales\""));

@@ -11,12 +11,21 @@ import dev.rollcall.application.AuthorizationService;
 import dev.rollcall.application.MemberService;
 import dev.rollcall.application.OrganizationService;
 import dev.rollcall.application.OrganizationService.CreatedOrganization;
+import dev.rollcall.application.Secrets;
 import dev.rollcall.domain.AuthenticationException;
+import dev.rollcall.domain.NotFoundException;
 import dev.rollcall.domain.PermissionDeniedException;
 import dev.rollcall.domain.role.Privilege;
+import dev.rollcall.statement.StatementExecutor;
+import dev.rollcall.statement.StatementParser;
+import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Set;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -92,6 +101,43 @@ class AccessControlIT {
         PermissionDeniedException.class,
         () ->
             container.run(org.id(), () -> tokens.issueFor(bob, "admin@access.example", "x", null)));
+  }
+
+  @Inject StatementExecutor executor;
+
+  @Resource(lookup = "jdbc/rollcall")
+  DataSource dataSource;
+
+  @Test
+  void apiTokensAreStoredOnlyAsTheirHash() throws Exception {
+    String secret = container.in(org.id(), () -> tokens.issue(admin, "ci", null).secret());
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT * FROM api_tokens WHERE org_id = ? AND name = 'ci'")) {
+      query.setString(1, org.id());
+      try (ResultSet row = query.executeQuery()) {
+        assertTrue(row.next());
+        assertEquals(Secrets.hash(secret), row.getString("token_hash"));
+        for (int i = 1; i <= row.getMetaData().getColumnCount(); i++) {
+          assertFalse(
+              String.valueOf(row.getObject(i)).contains(secret.substring(7)),
+              "column " + row.getMetaData().getColumnName(i) + " holds the secret");
+        }
+      }
+    }
+  }
+
+  @Test
+  void aStatementThatFailsHalfwayRollsBackWhatItDid() {
+    var statement =
+        new StatementParser().parse("INVITE USER 'half@access.example' WITH ('role' = nosuch)");
+    assertThrows(
+        NotFoundException.class,
+        () -> container.run(org.id(), () -> executor.execute(admin, statement)));
+    assertThrows(
+        NotFoundException.class,
+        () -> container.run(org.id(), () -> members.find("half@access.example")));
   }
 
   @Test

@@ -111,6 +111,7 @@ class ScimSearchIT {
         Set.of("alice", "carol"),
         match("(userName eq \"alice\" or userName eq \"carol\") and active pr"));
     assertEquals(Set.of("alice", "carol"), match("emails[type eq \"work\"]"));
+    assertEquals(Set.of("alice", "bob", "carol"), match("emails[primary eq true]"));
     assertEquals(Set.of("carol"), match("emails[type eq \"work\" and value co \"carol\"]"));
     assertEquals(Set.of("bob"), match("emails.value eq \"BOB@home.example\""));
     assertEquals(

@@ -230,7 +230,9 @@ public class SecurityIntegrationService {
         .tokenLastUsedAt()
         .map(t -> t.plus(LAST_USED_RESOLUTION).isBefore(now))
         .orElse(true)) {
-      integration.tokenUsedAt(now);
+      // one conditional UPDATE outside the row version: concurrent requests never make each other
+      // fail over a bookkeeping timestamp, and at most one of them writes it
+      integrations.recordTokenUse(integration.id(), now, now.minus(LAST_USED_RESOLUTION));
     }
     return new ScimPrincipal(
         tenant.require(),

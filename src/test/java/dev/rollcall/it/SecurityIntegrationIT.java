@@ -104,6 +104,12 @@ class SecurityIntegrationIT {
     Reply config =
         http.send("GET", "scim/v2/" + org.id() + "/ServiceProviderConfig", token, null, null, null);
     assertEquals(200, config.status(), config.body());
+    assertTrue(
+        http.ok(org, org.adminToken(), "DESCRIBE SECURITY INTEGRATION okta")
+            .column("Token Last Used At")
+            .get(0)
+            .endsWith("+0000 UTC"),
+        "a SCIM call records when the token was last used");
     assertTrue(config.header("Content-Type").orElse("").startsWith("application/scim+json"));
 
     Organization other = http.createOrganization("Other " + UUID.randomUUID(), "a@other.example");

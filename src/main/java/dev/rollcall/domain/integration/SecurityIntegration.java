@@ -26,6 +26,11 @@ import java.util.Optional;
     name = SecurityIntegration.FIND_BY_TOKEN,
     query = "SELECT i FROM SecurityIntegration i WHERE i.tokenHash = :hash")
 @NamedQuery(
+    name = SecurityIntegration.RECORD_TOKEN_USE,
+    query =
+        "UPDATE SecurityIntegration i SET i.tokenLastUsedAt = :now WHERE i.id = :id"
+            + " AND (i.tokenLastUsedAt IS NULL OR i.tokenLastUsedAt < :notBefore)")
+@NamedQuery(
     name = SecurityIntegration.LIST,
     query = "SELECT i FROM SecurityIntegration i ORDER BY i.name")
 @NamedQuery(
@@ -35,6 +40,7 @@ public class SecurityIntegration extends TenantOwned {
   public static final String FIND_BY_NAME = "SecurityIntegration.findByName";
   public static final String FIND_BY_TOKEN = "SecurityIntegration.findByToken";
   public static final String LIST = "SecurityIntegration.list";
+  public static final String RECORD_TOKEN_USE = "SecurityIntegration.recordTokenUse";
   public static final String LIST_BY_RUN_AS_ROLE = "SecurityIntegration.listByRunAsRole";
 
   @Id
@@ -125,10 +131,6 @@ public class SecurityIntegration extends TenantOwned {
 
   public boolean tokenExpiredAt(Instant now) {
     return !now.isBefore(tokenExpiresAt);
-  }
-
-  public void tokenUsedAt(Instant now) {
-    this.tokenLastUsedAt = now;
   }
 
   public String id() {

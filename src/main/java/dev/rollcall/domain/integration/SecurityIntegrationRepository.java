@@ -14,6 +14,12 @@ public interface SecurityIntegrationRepository {
 
   List<SecurityIntegration> list();
 
+  /**
+   * Records that the integration's token was used at {@code now}, unless that was already recorded
+   * after {@code notBefore}; leaves the row's version alone.
+   */
+  void recordTokenUse(String id, java.time.Instant now, java.time.Instant notBefore);
+
   List<SecurityIntegration> listByRunAsRole(String roleId);
 
   /** Removes the integration; members and roles it managed become unmanaged (and adoptable). */

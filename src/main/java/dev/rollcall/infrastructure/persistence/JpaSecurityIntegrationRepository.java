@@ -7,6 +7,7 @@ import dev.rollcall.domain.role.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,6 +53,15 @@ public class JpaSecurityIntegrationRepository implements SecurityIntegrationRepo
   @Override
   public List<SecurityIntegration> list() {
     return em.createNamedQuery(SecurityIntegration.LIST, SecurityIntegration.class).getResultList();
+  }
+
+  @Override
+  public void recordTokenUse(String id, Instant now, Instant notBefore) {
+    em.createNamedQuery(SecurityIntegration.RECORD_TOKEN_USE)
+        .setParameter("id", id)
+        .setParameter("now", now)
+        .setParameter("notBefore", notBefore)
+        .executeUpdate();
   }
 
   @Override

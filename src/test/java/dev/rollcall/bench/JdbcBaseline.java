@@ -92,19 +92,19 @@ public final class JdbcBaseline {
       for (int t = 0; t < sizes.threads(); t++) {
         connections.add(connect());
       }
-      ThreadLocal<Connection> mine = threadConnection(connections);
       Stat insert =
           Runner.run(
               "jdbc insert+commit",
               sizes.threads(),
               sizes.baselineCommits(),
               sizes.maxPerScenario(),
-              i -> {
-                Connection c = mine.get();
-                insert(c, org, i);
-                c.commit();
-                return true;
-              });
+              perThread(
+                  connections,
+                  (c, i) -> {
+                    insert(c, org, i);
+                    c.commit();
+                    return true;
+                  }));
       fill(connections.get(0), org, insert.count(), sizes.users());
       Stat lookup =
           Runner.run(
@@ -112,7 +112,9 @@ public final class JdbcBaseline {
               sizes.threads(),
               sizes.baselineLookups(),
               sizes.maxPerScenario(),
-              i -> lookup(mine.get(), org, ThreadLocalRandom.current().nextInt(sizes.users())));
+              perThread(
+                  connections,
+                  (c, i) -> lookup(c, org, ThreadLocalRandom.current().nextInt(sizes.users()))));
       int pages = Math.max(1, (sizes.users() + 99) / 100);
       Stat page =
           Runner.run(
@@ -120,7 +122,7 @@ public final class JdbcBaseline {
               sizes.threads(),
               Math.max(pages, sizes.baselineLookups() / 10),
               sizes.maxPerScenario(),
-              i -> page(mine.get(), org, (i % pages) * 100));
+              perThread(connections, (c, i) -> page(c, org, (i % pages) * 100)));
       return new Result(insert, lookup, page);
     } finally {
       for (Connection c : connections) {
@@ -139,10 +141,19 @@ public final class JdbcBaseline {
     return c;
   }
 
-  private static ThreadLocal<Connection> threadConnection(List<Connection> connections) {
+  /** A call on a JDBC connection. */
+  @FunctionalInterface
+  private interface JdbcCall {
+    boolean run(Connection c, int i) throws Exception;
+  }
+
+  /** Each of a run's threads gets a connection of its own, for that run only. */
+  private static Runner.Call perThread(List<Connection> connections, JdbcCall call) {
     java.util.concurrent.atomic.AtomicInteger handedOut =
         new java.util.concurrent.atomic.AtomicInteger();
-    return ThreadLocal.withInitial(() -> connections.get(handedOut.getAndIncrement()));
+    ThreadLocal<Connection> mine =
+        ThreadLocal.withInitial(() -> connections.get(handedOut.getAndIncrement()));
+    return i -> call.run(mine.get(), i);
   }
 
   private void createTable(Connection c) throws SQLException {

@@ -39,6 +39,8 @@ public final class LoadDriver {
   public List<Stat> run() {
     org = http.createOrganization("Bench " + domain, "admin@" + domain);
     token = http.oktaIntegration(org);
+    // Untimed first use: the integration token's first authentication records when it was used.
+    ok(scim("GET", "/ServiceProviderConfig", null), 200);
     List<Stat> stats = new ArrayList<>();
     stats.add(
         timed(
@@ -84,8 +86,14 @@ public final class LoadDriver {
     return http.scim(org, token, method, path, body);
   }
 
+  /** True when the answer has that status; otherwise throws, naming what came back. */
   private static boolean ok(Reply reply, int status) {
-    return reply.status() == status;
+    if (reply.status() != status) {
+      String body = reply.body();
+      throw new IllegalStateException(
+          reply.status() + " " + body.substring(0, Math.min(300, body.length())));
+    }
+    return true;
   }
 
   private String userName(String local) {
@@ -132,9 +140,7 @@ public final class LoadDriver {
                     .append('}');
               }
               Reply reply = scim("POST", "/Bulk", body.append("]}").toString());
-              if (reply.status() != 200) {
-                return false;
-              }
+              ok(reply, 200);
               List<JsonObject> results =
                   reply.json().getJsonArray("Operations").getValuesAs(JsonObject.class);
               boolean all = results.size() == to - from;
@@ -166,7 +172,7 @@ public final class LoadDriver {
   private boolean lookup(int i) {
     Reply reply =
         scim("GET", "/Users?filter=" + eq(userName("user" + i)) + "&startIndex=1&count=100", null);
-    return reply.status() == 200 && reply.json().getInt("totalResults") == 1;
+    return ok(reply, 200) && reply.json().getInt("totalResults") == 1;
   }
 
   /** A full import, as an identity provider's import job walks the pages: one after another. */
@@ -178,7 +184,7 @@ public final class LoadDriver {
         pages,
         p -> {
           Reply reply = scim("GET", "/Users?startIndex=" + (p * PAGE + 1) + "&count=" + PAGE, null);
-          return reply.status() == 200
+          return ok(reply, 200)
               && reply.json().getJsonArray("Resources").size() == Math.min(PAGE, total - p * PAGE);
         });
   }

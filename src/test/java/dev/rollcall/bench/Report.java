@@ -39,6 +39,15 @@ public final class Report {
     return scim.stream().filter(s -> s.operation().equals(operation)).findFirst();
   }
 
+  /** The SCIM figures and then the baseline's. */
+  public List<Stat> all() {
+    List<Stat> all = new ArrayList<>(scim);
+    if (baseline != null) {
+      all.addAll(List.of(baseline.insertCommit(), baseline.lookup(), baseline.page()));
+    }
+    return all;
+  }
+
   public Report note(String note) {
     notes.add(note);
     return this;
@@ -77,6 +86,15 @@ public final class Report {
         out.append(row(format, s, null, null));
       }
     }
+    for (Stat s : all()) {
+      if (s.firstError() != null) {
+        out.append(System.lineSeparator())
+            .append("First error of ")
+            .append(s.operation())
+            .append(": ")
+            .append(s.firstError());
+      }
+    }
     for (String note : notes) {
       out.append(System.lineSeparator()).append(note);
     }
@@ -108,8 +126,6 @@ public final class Report {
   }
 
   private static String ratio(double value) {
-    return value >= 10
-        ? String.format(Locale.ROOT, "%.1f", value)
-        : String.format(Locale.ROOT, "%.3f", value);
+    return String.format(Locale.ROOT, value >= 100 ? "%.0f" : "%.3g", value);
   }
 }

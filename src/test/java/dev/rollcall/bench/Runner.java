@@ -7,13 +7,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs one operation {@code count} times on {@code threads} platform threads (each takes the next
  * index until the count or the time limit is reached), timing every call.
  */
 final class Runner {
-  /** One call; returns whether it succeeded. Index {@code i} is unique within a run. */
+  /**
+   * One call; returns whether it succeeded (a failure may also throw, which names it in the
+   * figures). Index {@code i} is unique within a run.
+   */
   @FunctionalInterface
   interface Call {
     boolean run(int i) throws Exception;
@@ -26,6 +30,7 @@ final class Runner {
     AtomicInteger next = new AtomicInteger();
     AtomicInteger done = new AtomicInteger();
     AtomicInteger errors = new AtomicInteger();
+    AtomicReference<String> firstError = new AtomicReference<>();
     long start = System.nanoTime();
     long deadline = start + limit.toNanos();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -43,6 +48,7 @@ final class Runner {
                     try {
                       ok = call.run(i);
                     } catch (Exception | AssertionError e) {
+                      firstError.compareAndSet(null, e.toString());
                       ok = false;
                     }
                     nanos.set(done.getAndIncrement(), System.nanoTime() - before);
@@ -75,7 +81,8 @@ final class Runner {
         sorted.length / seconds,
         percentile(sorted, 50),
         percentile(sorted, 95),
-        percentile(sorted, 99));
+        percentile(sorted, 99),
+        firstError.get());
   }
 
   /** Nearest-rank percentile in milliseconds (0 for no samples). */

@@ -44,7 +44,7 @@ public record Sizes(
   /** A few minutes on a laptop: the default of {@code .ci/bench/run}. */
   public static Sizes small() {
     return new Sizes(
-        5_000, 1_000, 1_000, 3_000, 300, 3_000, 3_000, 4, 1_000, 20_000, Duration.ofSeconds(90));
+        2_000, 500, 500, 2_000, 200, 2_000, 2_000, 4, 500, 20_000, Duration.ofSeconds(60));
   }
 
   /** 100k users, a 10k-member group: the import size (not yet run end to end). */

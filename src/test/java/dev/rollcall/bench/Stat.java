@@ -2,7 +2,7 @@ package dev.rollcall.bench;
 
 /**
  * One operation's figures: how many calls completed, how many failed, the rate over the scenario's
- * wall-clock time, and latency percentiles in milliseconds.
+ * wall-clock time, latency percentiles in milliseconds, and what went wrong first (or null).
  */
 public record Stat(
     String operation,
@@ -12,4 +12,5 @@ public record Stat(
     double perSecond,
     double p50,
     double p95,
-    double p99) {}
+    double p99,
+    String firstError) {}

@@ -50,6 +50,13 @@ public final class Benchmark {
 
   /** The baseline and the SCIM scenarios at these sizes, against the server at {@code base}. */
   public static Report run(URI base, Sizes sizes, Path derbyDirectory) throws Exception {
+    // Embedded Derby's log goes next to its database, not into the working directory.
+    if (System.getProperty("derby.stream.error.file") == null) {
+      Files.createDirectories(derbyDirectory.toAbsolutePath().getParent());
+      System.setProperty(
+          "derby.stream.error.file",
+          derbyDirectory.toAbsolutePath().getParent().resolve("derby.log").toString());
+    }
     JdbcBaseline.Target target = JdbcBaseline.Target.fromEnvironment(derbyDirectory);
     JdbcBaseline.Result baseline = new JdbcBaseline(target, sizes).measure();
     List<Stat> scim = new LoadDriver(new Http(base), sizes).run();

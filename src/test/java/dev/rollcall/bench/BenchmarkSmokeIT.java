@@ -1,0 +1,49 @@
+package dev.rollcall.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rollcall.it.Deployments;
+import java.net.URL;
+import java.nio.file.Path;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The benchmark harness at tiny sizes against the test server, so that it cannot rot: every
+ * operation runs, none fails, and the report renders. It asserts no timings; those belong to the
+ * benchmark ({@code .ci/bench/run}).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class BenchmarkSmokeIT {
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.application();
+  }
+
+  @ArquillianResource URL base;
+
+  @Test
+  void everyScenarioRunsWithoutErrors() throws Exception {
+    Report report =
+        Benchmark.run(base.toURI(), Sizes.tiny(), Path.of("target", "bench", "smoke-derby"));
+    String table = report.render();
+    System.out.println(table);
+    for (String operation : LoadDriver.Operation.ALL) {
+      assertTrue(report.find(operation).isPresent(), operation + " is missing\n" + table);
+    }
+    for (Stat stat : report.all()) {
+      assertTrue(stat.count() > 0, stat.operation() + " never ran\n" + table);
+      assertEquals(0, stat.errors(), stat.operation() + " had errors\n" + table);
+      assertTrue(table.contains(stat.operation()), table);
+    }
+    assertTrue(table.contains("jdbc insert+commit"), table);
+    assertTrue(table.contains("jdbc indexed lookup"), table);
+  }
+}

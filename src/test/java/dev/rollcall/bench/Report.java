@@ -1,0 +1,131 @@
+package dev.rollcall.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The run's figures as a table: every SCIM operation with its throughput and latency percentiles,
+ * next to the physical limit it is measured against (a JDBC baseline on the same database, or the
+ * HTTP-stack floor) and the ratio of the two.
+ */
+public final class Report {
+  private final List<Stat> scim;
+  private final JdbcBaseline.Result baseline;
+  private final Map<String, Stat> limits = new LinkedHashMap<>();
+  private final List<String> notes = new ArrayList<>();
+
+  public Report(List<Stat> scim, JdbcBaseline.Result baseline) {
+    this.scim = List.copyOf(scim);
+    this.baseline = baseline;
+    if (baseline != null) {
+      limits.put(LoadDriver.Operation.CREATE, baseline.insertCommit());
+      limits.put(LoadDriver.Operation.GROUP_ADD, baseline.insertCommit());
+      limits.put(LoadDriver.Operation.GROUP_REMOVE, baseline.insertCommit());
+      limits.put(LoadDriver.Operation.LOOKUP, baseline.lookup());
+      limits.put(LoadDriver.Operation.IMPORT, baseline.page());
+      limits.put(LoadDriver.Operation.MIXED, baseline.lookup());
+    }
+  }
+
+  public List<Stat> scim() {
+    return scim;
+  }
+
+  public Optional<Stat> find(String operation) {
+    return scim.stream().filter(s -> s.operation().equals(operation)).findFirst();
+  }
+
+  /** The SCIM figures and then the baseline's. */
+  public List<Stat> all() {
+    List<Stat> all = new ArrayList<>(scim);
+    if (baseline != null) {
+      all.addAll(List.of(baseline.insertCommit(), baseline.lookup(), baseline.page()));
+    }
+    return all;
+  }
+
+  public Report note(String note) {
+    notes.add(note);
+    return this;
+  }
+
+  public String render() {
+    StringBuilder out = new StringBuilder();
+    String format = "| %-30s | %6s | %6s | %9s | %8s | %8s | %8s | %-20s | %9s | %7s | %7s |%n";
+    out.append(
+        String.format(
+            Locale.ROOT,
+            format,
+            "operation",
+            "count",
+            "errors",
+            "ops/s",
+            "p50 ms",
+            "p95 ms",
+            "p99 ms",
+            "limit",
+            "limit/s",
+            "ratio",
+            "x floor"));
+    out.append(
+        String.format(Locale.ROOT, format, "", "", "", "", "", "", "", "", "", "", "")
+            .replace(' ', '-')
+            .replace("|-", "| ")
+            .replace("-|", " |"));
+    Optional<Stat> floor = find(LoadDriver.Operation.FLOOR);
+    for (Stat s : scim) {
+      Stat limit = limits.get(s.operation());
+      out.append(row(format, s, limit, floor.orElse(null)));
+    }
+    if (baseline != null) {
+      for (Stat s : List.of(baseline.insertCommit(), baseline.lookup(), baseline.page())) {
+        out.append(row(format, s, null, null));
+      }
+    }
+    for (Stat s : all()) {
+      if (s.firstError() != null) {
+        out.append(System.lineSeparator())
+            .append("First error of ")
+            .append(s.operation())
+            .append(": ")
+            .append(s.firstError());
+      }
+    }
+    for (String note : notes) {
+      out.append(System.lineSeparator()).append(note);
+    }
+    return out.append(System.lineSeparator()).toString();
+  }
+
+  private static String row(String format, Stat s, Stat limit, Stat floor) {
+    boolean isFloor = floor != null && floor.operation().equals(s.operation());
+    return String.format(
+        Locale.ROOT,
+        format,
+        s.operation(),
+        s.count(),
+        s.errors(),
+        number(s.perSecond()),
+        number(s.p50()),
+        number(s.p95()),
+        number(s.p99()),
+        limit == null ? "" : limit.operation(),
+        limit == null ? "" : number(limit.perSecond()),
+        limit == null ? "" : ratio(s.perSecond() / limit.perSecond()),
+        floor == null || isFloor ? "" : ratio(s.perSecond() / floor.perSecond()));
+  }
+
+  private static String number(double value) {
+    return value >= 100
+        ? String.format(Locale.ROOT, "%.0f", value)
+        : String.format(Locale.ROOT, "%.2f", value);
+  }
+
+  private static String ratio(double value) {
+    return String.format(Locale.ROOT, value >= 100 ? "%.0f" : "%.3g", value);
+  }
+}

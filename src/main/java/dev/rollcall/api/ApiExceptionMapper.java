@@ -7,8 +7,8 @@ import dev.rollcall.domain.NotFoundException;
 import dev.rollcall.domain.PermissionDeniedException;
 import dev.rollcall.domain.PreconditionFailedException;
 import dev.rollcall.domain.RollcallException;
+import dev.rollcall.infrastructure.web.Causes;
 import dev.rollcall.statement.StatementSyntaxException;
-import jakarta.ejb.EJBException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -68,24 +68,9 @@ public class ApiExceptionMapper implements ExceptionMapper<Exception> {
     return ApiError.of(Response.Status.BAD_REQUEST, "invalid_request", message);
   }
 
-  /**
-   * EJB and transaction layers wrap application failures; find the one that explains the failure.
-   */
+  /** The failures this mapper answers, found beneath EJB and transaction wrappers. */
   static Throwable unwrap(Throwable exception) {
-    Throwable current = exception;
-    for (int depth = 0; depth < 10 && current != null; depth++) {
-      if (current instanceof RollcallException || current instanceof OptimisticLockException) {
-        return current;
-      }
-      Throwable next =
-          current instanceof EJBException ejb && ejb.getCausedByException() != null
-              ? ejb.getCausedByException()
-              : current.getCause();
-      if (next == null || next == current) {
-        break;
-      }
-      current = next;
-    }
-    return exception;
+    return Causes.find(
+        exception, t -> t instanceof RollcallException || t instanceof OptimisticLockException);
   }
 }

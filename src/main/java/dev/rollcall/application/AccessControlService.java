@@ -21,10 +21,8 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Roles and grants, as the statement API changes them. {@code actorId} is the member acting; every
@@ -134,11 +132,6 @@ public class AccessControlService {
 
   public List<Role> listRoles() {
     return roles.list();
-  }
-
-  /** Names of every role, by id (small: an organization has few roles). */
-  public Map<String, String> roleNamesById() {
-    return roles.list().stream().collect(Collectors.toMap(Role::id, Role::name));
   }
 
   public RoleDetails describeRole(String name) {

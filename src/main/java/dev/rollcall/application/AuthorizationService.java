@@ -9,8 +9,6 @@ import dev.rollcall.domain.role.RoleRepository;
 import dev.rollcall.infrastructure.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -109,18 +107,7 @@ public class AuthorizationService {
 
   /** Whether {@code candidate} is {@code roleId} or is inherited by it. */
   public boolean inherits(String roleId, String candidate) {
-    Deque<String> todo = new ArrayDeque<>(Set.of(roleId));
-    Set<String> seen = new HashSet<>();
-    while (!todo.isEmpty()) {
-      String id = todo.pop();
-      if (id.equals(candidate)) {
-        return true;
-      }
-      if (seen.add(id)) {
-        todo.addAll(grants.rolesGrantedTo(Set.of(id)));
-      }
-    }
-    return false;
+    return closure(Set.of(roleId)).contains(candidate);
   }
 
   private Optional<RolePrivilege> grantIn(Set<String> roleIds, Privilege privilege) {

@@ -13,6 +13,7 @@ import dev.rollcall.domain.integration.SecurityIntegrationRepository;
 import dev.rollcall.domain.role.Privilege;
 import dev.rollcall.domain.role.Role;
 import dev.rollcall.domain.role.RoleRepository;
+import dev.rollcall.infrastructure.config.ScimLocations;
 import dev.rollcall.infrastructure.tenancy.TenantContext;
 import dev.rollcall.infrastructure.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
@@ -48,7 +49,7 @@ public class SecurityIntegrationService {
   private final AuthorizationService authorization;
   private final TenantContext tenant;
   private final Clock clock;
-  private final String publicBaseUrl;
+  private final ScimLocations locations;
   private final String tokenLifetime;
 
   /** What CREATE and RENEW hand back: the token exists only here. */
@@ -84,14 +85,14 @@ public class SecurityIntegrationService {
       AuthorizationService authorization,
       TenantContext tenant,
       Clock clock,
-      @ConfigProperty(name = "rollcall.public-base-url") String publicBaseUrl,
+      ScimLocations locations,
       @ConfigProperty(name = "rollcall.scim.token-lifetime") String tokenLifetime) {
     this.integrations = integrations;
     this.roles = roles;
     this.authorization = authorization;
     this.tenant = tenant;
     this.clock = clock;
-    this.publicBaseUrl = publicBaseUrl;
+    this.locations = locations;
     this.tokenLifetime = tokenLifetime;
   }
 
@@ -244,11 +245,7 @@ public class SecurityIntegrationService {
 
   /** The organization's SCIM base URI. */
   public String scimUri() {
-    String base =
-        publicBaseUrl.endsWith("/")
-            ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
-            : publicBaseUrl;
-    return base + "/scim/v2/" + tenant.require();
+    return locations.base(tenant.require());
   }
 
   private Role runAsRole(String roleName) {

@@ -194,16 +194,9 @@ public class UserProvisioning {
       boolean changed = member.applyProfile(profile, now);
       member.manageBy(caller.integrationId(), now);
       // (a query may flush the changes above: the whole write is inside the translation below)
-      if (!members.emailsOf(member.id()).equals(profile.emails())) {
-        members.replaceEmails(member.id(), profile.emails());
-        changed = true;
-      }
-      if (!sameAttributes(
-          members.attributesOf(List.of(member.id())).getOrDefault(member.id(), List.of()),
-          profile.customAttributes())) {
-        members.replaceAttributes(member.id(), profile.customAttributes());
-        changed = true;
-      }
+      // each replace reads the stored rows once and reports whether it had to change them
+      changed |= members.replaceEmails(member.id(), profile.emails());
+      changed |= members.replaceAttributes(member.id(), profile.customAttributes());
       if (profile.orgadmin().map(grant -> setOrgadmin(member, grant, now)).orElse(false)) {
         changed = true;
       }
@@ -218,19 +211,6 @@ public class UserProvisioning {
       // the unique key on (org_id, user_name_key) decides races between concurrent creates
       throw new ConflictException("A user with userName " + profile.userName() + " already exists");
     }
-  }
-
-  private static boolean sameAttributes(
-      List<CustomAttribute> stored, List<CustomAttribute> wanted) {
-    if (stored.size() != wanted.size()) {
-      return false;
-    }
-    for (CustomAttribute value : wanted) {
-      if (stored.stream().noneMatch(value::sameAs)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Grants or revokes orgadmin; whether that changed anything. */

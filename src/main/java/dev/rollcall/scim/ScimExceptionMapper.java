@@ -7,12 +7,12 @@ import dev.rollcall.domain.NotFoundException;
 import dev.rollcall.domain.PermissionDeniedException;
 import dev.rollcall.domain.PreconditionFailedException;
 import dev.rollcall.domain.RollcallException;
+import dev.rollcall.infrastructure.web.Causes;
 import dev.rollcall.scim.filter.InvalidFilterException;
 import dev.rollcall.scim.filter.InvalidPathException;
 import dev.rollcall.scim.filter.UnsupportedFilterException;
 import dev.rollcall.scim.patch.ScimPatchException;
 import dev.rollcall.scim.validation.ScimValidationException;
-import jakarta.ejb.EJBException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -77,28 +77,18 @@ public class ScimExceptionMapper implements ExceptionMapper<Exception> {
         500, null, "The server failed to process the request (incident " + incident + ")");
   }
 
+  /** The failures this mapper answers, found beneath EJB and transaction wrappers. */
   static Throwable unwrap(Throwable exception) {
-    Throwable current = exception;
-    for (int depth = 0; depth < 10 && current != null; depth++) {
-      if (current instanceof RollcallException
-          || current instanceof ScimException
-          || current instanceof InvalidFilterException
-          || current instanceof ScimPatchException
-          || current instanceof ScimValidationException
-          || current instanceof UnsupportedFilterException
-          || current instanceof InvalidPathException
-          || current instanceof OptimisticLockException) {
-        return current;
-      }
-      Throwable next =
-          current instanceof EJBException ejb && ejb.getCausedByException() != null
-              ? ejb.getCausedByException()
-              : current.getCause();
-      if (next == null || next == current) {
-        break;
-      }
-      current = next;
-    }
-    return exception;
+    return Causes.find(
+        exception,
+        t ->
+            t instanceof RollcallException
+                || t instanceof ScimException
+                || t instanceof InvalidFilterException
+                || t instanceof ScimPatchException
+                || t instanceof ScimValidationException
+                || t instanceof UnsupportedFilterException
+                || t instanceof InvalidPathException
+                || t instanceof OptimisticLockException);
   }
 }

@@ -199,11 +199,6 @@ public class Member extends TenantOwned {
     this.updatedAt = now;
   }
 
-  public void changeExternalId(String externalId, Instant now) {
-    this.externalId = externalId;
-    this.updatedAt = now;
-  }
-
   public void activate(Instant now) {
     this.active = true;
     this.updatedAt = now;

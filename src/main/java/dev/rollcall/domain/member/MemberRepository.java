@@ -25,14 +25,14 @@ public interface MemberRepository {
 
   java.util.Map<String, List<Email>> emailsOf(java.util.Collection<String> memberIds);
 
-  /** Replaces the member's emails with these, in order. */
-  void replaceEmails(String memberId, List<Email> emails);
+  /** Replaces the member's emails with these, in order; whether that changed anything. */
+  boolean replaceEmails(String memberId, List<Email> emails);
 
   /** Declared extension attribute values of each member, by member id. */
   java.util.Map<String, List<CustomAttribute>> attributesOf(java.util.Collection<String> memberIds);
 
-  /** Replaces the member's extension attribute values with these. */
-  void replaceAttributes(String memberId, List<CustomAttribute> values);
+  /** Replaces the member's extension attribute values with these; whether that changed anything. */
+  boolean replaceAttributes(String memberId, List<CustomAttribute> values);
 
   /** Writes pending changes now, so constraint violations surface inside the caller. */
   void flush();

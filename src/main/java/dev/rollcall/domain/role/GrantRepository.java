@@ -59,9 +59,6 @@ public interface GrantRepository {
   /** Roles granted directly to any of {@code granteeRoleIds}. */
   Set<String> rolesGrantedTo(Collection<String> granteeRoleIds);
 
-  /** Roles that were granted {@code roleId} directly. */
-  Set<String> granteesOf(String roleId);
-
   // role -> privilege
   Optional<RolePrivilege> findPrivilege(String roleId, Privilege privilege);
 

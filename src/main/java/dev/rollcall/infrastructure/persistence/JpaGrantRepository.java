@@ -206,14 +206,6 @@ public class JpaGrantRepository implements GrantRepository {
   }
 
   @Override
-  public Set<String> granteesOf(String roleId) {
-    return new HashSet<>(
-        em.createNamedQuery(RoleGrant.GRANTEES_OF, String.class)
-            .setParameter("role", roleId)
-            .getResultList());
-  }
-
-  @Override
   public Optional<RolePrivilege> findPrivilege(String roleId, Privilege privilege) {
     return Optional.ofNullable(
         em.find(RolePrivilege.class, new RolePrivilege.Key(roleId, privilege)));

@@ -119,22 +119,25 @@ public class JpaMemberRepository implements MemberRepository {
   }
 
   @Override
-  public void replaceEmails(String memberId, List<Email> emails) {
+  public boolean replaceEmails(String memberId, List<Email> emails) {
     // rewrite rows in place by position: no delete-and-reinsert of the same keys in one transaction
     List<MemberEmail> existing =
         em.createNamedQuery(MemberEmail.OF_MEMBERS, MemberEmail.class)
             .setParameter("members", List.of(memberId))
             .getResultList();
+    boolean changed = existing.size() != emails.size();
     for (int i = 0; i < emails.size(); i++) {
-      if (i < existing.size()) {
-        existing.get(i).change(emails.get(i));
-      } else {
+      if (i >= existing.size()) {
         em.persist(new MemberEmail(memberId, i, emails.get(i)));
+      } else if (!existing.get(i).toEmail().equals(emails.get(i))) {
+        existing.get(i).change(emails.get(i));
+        changed = true;
       }
     }
     for (int i = emails.size(); i < existing.size(); i++) {
       em.remove(existing.get(i));
     }
+    return changed;
   }
 
   @Override
@@ -153,7 +156,7 @@ public class JpaMemberRepository implements MemberRepository {
   }
 
   @Override
-  public void replaceAttributes(String memberId, List<CustomAttribute> values) {
+  public boolean replaceAttributes(String memberId, List<CustomAttribute> values) {
     // rewrite rows in place by key: no delete-and-reinsert of the same keys in one transaction
     Map<String, MemberAttribute> existing = new HashMap<>();
     for (MemberAttribute row :
@@ -162,15 +165,19 @@ public class JpaMemberRepository implements MemberRepository {
             .getResultList()) {
       existing.put(row.schema() + " " + row.name(), row);
     }
+    boolean changed = false;
     for (CustomAttribute value : values) {
       MemberAttribute row = existing.remove(value.schema() + " " + value.name());
       if (row == null) {
         em.persist(new MemberAttribute(memberId, value));
-      } else {
+        changed = true;
+      } else if (!row.toValue().sameAs(value)) {
         row.change(value);
+        changed = true;
       }
     }
     existing.values().forEach(em::remove);
+    return changed || !existing.isEmpty();
   }
 
   @Override

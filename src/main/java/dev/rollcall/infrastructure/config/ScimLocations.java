@@ -1,4 +1,4 @@
-package dev.rollcall.scim.resource;
+package dev.rollcall.infrastructure.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,25 +1,33 @@
 package dev.rollcall.bench;
 
+import dev.rollcall.bench.generator.BenchWar;
 import dev.rollcall.it.Http;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Entry point of {@code mvn -Pbenchmark exec:java} (and {@code .ci/bench/run}): the JDBC baseline,
  * then the load driver against a running server, then the report.
  *
- * <p>System properties: {@code bench.url} (the server's base URL, required), {@code bench.size}
- * ({@code tiny}, {@code small} (default) or {@code large}), {@code bench.pid} (the server's process
- * id, for its resident memory after the run), {@code bench.report} (a file to write the table to).
- * The operator token comes from {@code ROLLCALL_OPERATOR_TOKEN}; the baseline's database from the
- * server's own {@code DB_KIND}, {@code DB_HOST}, ... variables.
+ * <p>With the arguments {@code write-war <file>} it only writes the benchmark's WAR (the product
+ * WAR plus the in-container data generator, {@link BenchWar}) to that file. System properties:
+ * {@code bench.url} (the server's base URL, required), {@code bench.size} ({@code tiny}, {@code
+ * small} (default) or {@code large}), {@code bench.pid} (the server's process id, for its resident
+ * memory after the run), {@code bench.report} (a file to write the table to). The operator token
+ * comes from {@code ROLLCALL_OPERATOR_TOKEN}; the baseline's database from the server's own {@code
+ * DB_KIND}, {@code DB_HOST}, ... variables.
  */
 public final class Benchmark {
   private Benchmark() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length == 2 && args[0].equals("write-war")) {
+      BenchWar.write(Path.of(args[1]));
+      return;
+    }
     String url = System.getProperty("bench.url");
     if (url == null || url.isBlank()) {
       throw new IllegalArgumentException("-Dbench.url=http://127.0.0.1:<port> is required");
@@ -59,8 +67,14 @@ public final class Benchmark {
     }
     JdbcBaseline.Target target = JdbcBaseline.Target.fromEnvironment(derbyDirectory);
     JdbcBaseline.Result baseline = new JdbcBaseline(target, sizes).measure();
-    List<Stat> scim = new LoadDriver(new Http(base), sizes).run();
+    Http http = new Http(base);
+    List<Stat> scim = new ArrayList<>(new LoadDriver(http, sizes).run());
+    ScalingCurves curves = new ScalingCurves(http, sizes);
+    curves.run();
+    scim.addAll(curves.stats());
     Report report = new Report(scim, baseline);
+    curves.notes().forEach(report::note);
+    report.targets(sizes, curves.heapMax());
     report
         .find(LoadDriver.Operation.BULK)
         .ifPresent(

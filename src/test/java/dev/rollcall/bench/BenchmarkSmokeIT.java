@@ -3,7 +3,7 @@ package dev.rollcall.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rollcall.it.Deployments;
+import dev.rollcall.bench.generator.BenchWar;
 import java.net.URL;
 import java.nio.file.Path;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -15,16 +15,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The benchmark harness at tiny sizes against the test server, so that it cannot rot: every
- * operation runs, none fails, and the report renders. It asserts no timings; those belong to the
- * benchmark ({@code .ci/bench/run}).
+ * The benchmark harness at tiny sizes against the test server, deployed as the benchmark deploys it
+ * (the product WAR plus the in-container data generator), so that it cannot rot: the generator
+ * loads users and groups, every operation and every point of the scaling curves runs, none fails,
+ * and the report renders with every target. It asserts no timings; those belong to the benchmark
+ * ({@code .ci/bench/run}).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class BenchmarkSmokeIT {
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return Deployments.application();
+    return BenchWar.archive();
   }
 
   @ArquillianResource URL base;
@@ -43,6 +45,19 @@ class BenchmarkSmokeIT {
       assertEquals(0, stat.errors(), stat.operation() + " had errors\n" + table);
       assertTrue(table.contains(stat.operation()), table);
     }
+    Sizes sizes = Sizes.tiny();
+    for (int level : sizes.lookupLevels()) {
+      assertTrue(report.find(ScalingCurves.lookupAt(level)).isPresent(), table);
+      assertTrue(report.find(ScalingCurves.floorAt(level)).isPresent(), table);
+    }
+    for (int members : sizes.groupLevels()) {
+      assertTrue(report.find(ScalingCurves.patchAddAt(members)).isPresent(), table);
+      assertTrue(report.find(ScalingCurves.patchRemoveAt(members)).isPresent(), table);
+    }
+    Stat jdbcImport = report.find(ScalingCurves.jdbcImportOf(sizes.importUsers())).orElseThrow();
+    // 30 users in 100-row pages: one page
+    assertEquals(1, jdbcImport.count(), table);
+    assertEquals(6, table.lines().filter(line -> line.startsWith("Target: ")).count(), table);
     assertTrue(table.contains("jdbc insert+commit"), table);
     assertTrue(table.contains("jdbc indexed lookup"), table);
   }

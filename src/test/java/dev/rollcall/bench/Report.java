@@ -53,6 +53,70 @@ public final class Report {
     return this;
   }
 
+  /**
+   * The issue's targets, each as a ratio measured in this run: create vs JDBC insert+commit, group
+   * PATCH at the largest vs the smallest group, {@code userName eq} at the most users vs the HTTP
+   * floor at the same moment, import vs raw JDBC read of the same rows, and the heap limit.
+   */
+  public Report targets(Sizes sizes, long heapMaxBytes) {
+    if (baseline != null) {
+      find(LoadDriver.Operation.CREATE)
+          .ifPresent(
+              create ->
+                  target(
+                      "create user >= 0.6 x jdbc insert+commit (ops/s)",
+                      create.perSecond() / baseline.insertCommit().perSecond(),
+                      true,
+                      0.6));
+    }
+    int smallest = sizes.groupLevels().stream().mapToInt(Integer::intValue).min().orElse(0);
+    int largest = sizes.groupLevels().stream().mapToInt(Integer::intValue).max().orElse(0);
+    for (boolean add : new boolean[] {true, false}) {
+      var big =
+          find(add ? ScalingCurves.patchAddAt(largest) : ScalingCurves.patchRemoveAt(largest));
+      var little =
+          find(add ? ScalingCurves.patchAddAt(smallest) : ScalingCurves.patchRemoveAt(smallest));
+      if (big.isPresent() && little.isPresent()) {
+        target(
+            "PATCH " + (add ? "add" : "remove") + " p50 @ " + largest + " <= 1.2 x @ " + smallest,
+            big.get().p50() / little.get().p50(),
+            false,
+            1.2);
+      }
+    }
+    int most = sizes.lookupLevels().stream().mapToInt(Integer::intValue).max().orElse(0);
+    var lookup = find(ScalingCurves.lookupAt(most));
+    var floor = find(ScalingCurves.floorAt(most));
+    if (lookup.isPresent() && floor.isPresent()) {
+      target(
+          "userName eq p50 @ " + most + " users <= 1.5 x floor p50",
+          lookup.get().p50() / floor.get().p50(),
+          false,
+          1.5);
+    }
+    int total = Math.max(sizes.importUsers(), largest + sizes.patchPairs());
+    var scimImport = find(ScalingCurves.importOf(total));
+    var jdbcImport = find(ScalingCurves.jdbcImportOf(total));
+    if (scimImport.isPresent() && jdbcImport.isPresent()) {
+      target(
+          "import of " + total + " users >= 0.5 x raw JDBC read (users/s)",
+          jdbcImport.get().seconds() / scimImport.get().seconds(),
+          true,
+          0.5);
+    }
+    if (heapMaxBytes > 0) {
+      target("server max heap (MiB) <= 256", heapMaxBytes / (1024.0 * 1024.0), false, 256);
+    }
+    return this;
+  }
+
+  private void target(String name, double measured, boolean atLeast, double goal) {
+    boolean met = atLeast ? measured >= goal : measured <= goal;
+    notes.add(
+        String.format(
+            Locale.ROOT, "Target: %s: %s, %s", name, ratio(measured), met ? "met" : "MISSED"));
+  }
+
   public String render() {
     StringBuilder out = new StringBuilder();
     String format = "| %-30s | %6s | %6s | %9s | %8s | %8s | %8s | %-20s | %9s | %7s | %7s |%n";

@@ -68,21 +68,27 @@ final class Runner {
       pool.shutdownNow();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    long[] sorted = new long[done.get()];
-    for (int i = 0; i < sorted.length; i++) {
-      sorted[i] = nanos.get(i);
+    long[] samples = new long[done.get()];
+    for (int i = 0; i < samples.length; i++) {
+      samples[i] = nanos.get(i);
     }
+    return of(operation, samples, seconds, errors.get(), firstError.get());
+  }
+
+  /** The figures of samples (nanoseconds each) taken over {@code seconds} of wall time. */
+  static Stat of(String operation, long[] nanos, double seconds, int errors, String firstError) {
+    long[] sorted = nanos.clone();
     Arrays.sort(sorted);
     return new Stat(
         operation,
         sorted.length,
-        errors.get(),
+        errors,
         seconds,
         sorted.length / seconds,
         percentile(sorted, 50),
         percentile(sorted, 95),
         percentile(sorted, 99),
-        firstError.get());
+        firstError);
   }
 
   /** Nearest-rank percentile in milliseconds (0 for no samples). */

@@ -1,25 +1,32 @@
 package dev.rollcall.bench;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
- * How much work one benchmark run does. Every scenario is bounded twice: by its request count and
- * by {@link #maxPerScenario()}, whichever comes first.
+ * How much work one benchmark run does. Every timed scenario is bounded twice: by its request count
+ * and by {@link #maxPerScenario()}, whichever comes first.
  *
- * @param users users seeded through SCIM /Bulk before the read scenarios
- * @param groupMembers members of the group the PATCH scenario changes (taken from the seeded users)
+ * @param users users the in-container generator loads before the main scenarios
+ * @param groupMembers members of the group the main PATCH scenario changes (from those users)
+ * @param bulkRequests SCIM /Bulk requests of up to 1,000 user creations each
  * @param creates Okta-style POST /Users in the create burst
- * @param lookups {@code userName eq} lookups of seeded users
- * @param patchPairs PATCH add-one-member followed by PATCH remove-it
+ * @param lookups {@code userName eq} lookups of loaded users (per level of the curve, too)
+ * @param patchPairs PATCH add-one-member followed by PATCH remove-it (per group size, too)
  * @param mixed requests of the mixed read/write scenario
- * @param floor GET /ServiceProviderConfig requests (the HTTP-stack floor)
+ * @param floor GET /ServiceProviderConfig requests (the HTTP-stack floor; per level, too)
  * @param threads concurrent clients for the concurrent scenarios (and JDBC connections)
  * @param baselineCommits single-row insert+commit transactions the JDBC baseline times
  * @param baselineLookups indexed lookups (and a tenth as many 100-row pages) the baseline times
+ * @param curveOrgs organizations the {@code userName eq} curve spreads its users over
+ * @param lookupLevels total users at which the {@code userName eq} curve is measured
+ * @param groupLevels group sizes at which the PATCH curve is measured
+ * @param importUsers users of the organization the import curve reads in full
  */
 public record Sizes(
     int users,
     int groupMembers,
+    int bulkRequests,
     int creates,
     int lookups,
     int patchPairs,
@@ -28,39 +35,89 @@ public record Sizes(
     int threads,
     int baselineCommits,
     int baselineLookups,
+    int curveOrgs,
+    List<Integer> lookupLevels,
+    List<Integer> groupLevels,
+    int importUsers,
     Duration maxPerScenario) {
 
   public Sizes {
     if (groupMembers >= users) {
       throw new IllegalArgumentException("the group needs fewer members than there are users");
     }
+    lookupLevels = List.copyOf(lookupLevels);
+    groupLevels = List.copyOf(groupLevels);
+    for (int level : lookupLevels) {
+      if (level % curveOrgs != 0 || level == 0) {
+        throw new IllegalArgumentException(level + " users do not spread evenly over the orgs");
+      }
+    }
   }
 
   /** The smoke run of the test suite: a few requests of each kind. */
   public static Sizes tiny() {
-    return new Sizes(20, 10, 5, 10, 3, 10, 10, 2, 20, 100, Duration.ofSeconds(20));
+    return new Sizes(
+        20,
+        10,
+        1,
+        5,
+        10,
+        3,
+        10,
+        10,
+        2,
+        20,
+        100,
+        2,
+        List.of(20, 40),
+        List.of(2, 10),
+        30,
+        Duration.ofSeconds(20));
   }
 
-  /** A few minutes on a laptop: the default of {@code .ci/bench/run}. */
+  /** A few minutes: the default of {@code .ci/bench/run}. */
   public static Sizes small() {
     return new Sizes(
-        2_000, 500, 500, 2_000, 200, 2_000, 2_000, 4, 500, 20_000, Duration.ofSeconds(60));
+        2_000,
+        500,
+        2,
+        500,
+        2_000,
+        200,
+        2_000,
+        2_000,
+        4,
+        500,
+        20_000,
+        10,
+        List.of(1_000, 10_000),
+        List.of(10, 1_000),
+        10_000,
+        Duration.ofSeconds(60));
   }
 
-  /** 100k users, a 10k-member group: the import size (not yet run end to end). */
+  /**
+   * The issue's sizes: {@code userName eq} at 10k, 100k and 1M users over 1,000 organizations,
+   * group PATCH at 10, 1k, 10k and 100k members, an import of 100k users.
+   */
   public static Sizes large() {
     return new Sizes(
-        100_000,
         10_000,
-        5_000,
-        20_000,
         1_000,
-        20_000,
-        20_000,
+        5,
+        2_000,
+        10_000,
+        200,
+        10_000,
+        10_000,
         4,
-        5_000,
+        2_000,
         100_000,
-        Duration.ofSeconds(300));
+        1_000,
+        List.of(10_000, 100_000, 1_000_000),
+        List.of(10, 1_000, 10_000, 100_000),
+        100_000,
+        Duration.ofSeconds(120));
   }
 
   public static Sizes named(String name) {

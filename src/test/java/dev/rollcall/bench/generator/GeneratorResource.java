@@ -1,0 +1,199 @@
+package dev.rollcall.bench.generator;
+
+import dev.rollcall.api.OperatorOnly;
+import dev.rollcall.application.SecurityIntegrationService;
+import dev.rollcall.application.SecurityIntegrationService.ScimPrincipal;
+import dev.rollcall.infrastructure.tenancy.TenantContext;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * The benchmark's in-container side, deployed only in the benchmark's WAR ({@link BenchWar}), never
+ * in the product: loads users and groups through the services ({@link DataGenerator}), measures the
+ * raw JDBC read rate of an organization's users on the server's own data source, and reports the
+ * server's heap. Operator token only; each call names the organization and one of its integration
+ * tokens, and acts as that integration, exactly as a SCIM request would.
+ */
+@Path("orgs/{org}")
+@RequestScoped
+@OperatorOnly
+@Produces(MediaType.APPLICATION_JSON)
+public class GeneratorResource {
+  static final String INTEGRATION_TOKEN = "X-Integration-Token";
+
+  @Inject TenantContext tenant;
+  @Inject SecurityIntegrationService integrations;
+  @Inject DataGenerator generator;
+
+  @Resource(lookup = "jdbc/rollcall")
+  DataSource dataSource;
+
+  /** Users {@code prefix<from>@domain} onwards, {@code batch} per transaction; their ids. */
+  @POST
+  @Path("users")
+  public JsonObject users(
+      @PathParam("org") String org,
+      @HeaderParam(INTEGRATION_TOKEN) String token,
+      @QueryParam("prefix") String prefix,
+      @QueryParam("domain") String domain,
+      @QueryParam("from") int from,
+      @QueryParam("count") int count,
+      @QueryParam("batch") @DefaultValue("500") int batch) {
+    ScimPrincipal caller = enter(org, token);
+    JsonArrayBuilder ids = Json.createArrayBuilder();
+    for (int start = from; start < from + count; start += batch) {
+      generator
+          .createUsers(caller, prefix, domain, start, Math.min(from + count, start + batch))
+          .forEach(ids::add);
+    }
+    return Json.createObjectBuilder().add("ids", ids).build();
+  }
+
+  /** A group managed by the integration, holding the members in the body (a JSON array of ids). */
+  @POST
+  @Path("groups")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public JsonObject group(
+      @PathParam("org") String org,
+      @HeaderParam(INTEGRATION_TOKEN) String token,
+      @QueryParam("name") String name,
+      @QueryParam("batch") @DefaultValue("1000") int batch,
+      JsonArray members) {
+    ScimPrincipal caller = enter(org, token);
+    String id = generator.createGroup(caller, name);
+    List<String> all = members.getValuesAs(JsonString::getString);
+    for (int start = 0; start < all.size(); start += batch) {
+      generator.addMembers(
+          caller, id, new LinkedHashSet<>(all.subList(start, Math.min(all.size(), start + batch))));
+    }
+    return Json.createObjectBuilder().add("id", id).build();
+  }
+
+  /**
+   * The database's own read rate for what an import page shows: the organization's members in the
+   * SCIM listing's order ({@code created_at, id}), {@code pageSize} per OFFSET page, each page with
+   * its members' emails and group memberships. Every column is read; each page's time is returned.
+   */
+  @GET
+  @Path("jdbc-import")
+  public JsonObject jdbcImport(
+      @PathParam("org") String org, @QueryParam("pageSize") @DefaultValue("100") int pageSize)
+      throws SQLException {
+    JsonArrayBuilder pageNanos = Json.createArrayBuilder();
+    long rows = 0;
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setReadOnly(true);
+      boolean derby = connection.getMetaData().getDatabaseProductName().contains("Derby");
+      String page =
+          "SELECT * FROM members WHERE org_id = ? ORDER BY created_at, id "
+              + (derby ? "OFFSET ? ROWS FETCH NEXT ? ROWS ONLY" : "LIMIT ? OFFSET ?");
+      for (int offset = 0; ; offset += pageSize) {
+        long start = System.nanoTime();
+        List<String> ids = new ArrayList<>(pageSize);
+        try (PreparedStatement statement = connection.prepareStatement(page)) {
+          statement.setString(1, org);
+          statement.setInt(derby ? 2 : 3, offset);
+          statement.setInt(derby ? 3 : 2, pageSize);
+          rows += readAll(statement, ids);
+        }
+        if (!ids.isEmpty()) {
+          rows += readIn(connection, "member_emails", org, ids);
+          rows += readIn(connection, "member_roles", org, ids);
+        }
+        pageNanos.add(System.nanoTime() - start);
+        if (ids.size() < pageSize) {
+          break;
+        }
+      }
+    }
+    return Json.createObjectBuilder().add("rows", rows).add("pageNanos", pageNanos).build();
+  }
+
+  /** Heap in use after a full collection, and the heap pools' peaks since start (bytes). */
+  @GET
+  @Path("heap")
+  public JsonObject heap(@PathParam("org") String org) {
+    var memory = ManagementFactory.getMemoryMXBean();
+    memory.gc();
+    long peak = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    var heap = memory.getHeapMemoryUsage();
+    return Json.createObjectBuilder()
+        .add("usedAfterGc", heap.getUsed())
+        .add("committed", heap.getCommitted())
+        .add("max", heap.getMax())
+        .add("poolPeaks", peak)
+        .build();
+  }
+
+  private ScimPrincipal enter(String org, String token) {
+    tenant.enter(org);
+    return integrations.authenticate(token);
+  }
+
+  private static int readAll(PreparedStatement statement, List<String> ids) throws SQLException {
+    int rows = 0;
+    try (ResultSet result = statement.executeQuery()) {
+      int columns = result.getMetaData().getColumnCount();
+      int idColumn = ids == null ? 0 : result.findColumn("id");
+      while (result.next()) {
+        for (int c = 1; c <= columns; c++) {
+          result.getObject(c);
+        }
+        if (ids != null) {
+          ids.add(result.getString(idColumn));
+        }
+        rows++;
+      }
+    }
+    return rows;
+  }
+
+  private static int readIn(Connection connection, String table, String org, List<String> ids)
+      throws SQLException {
+    String sql =
+        "SELECT * FROM "
+            + table
+            + " WHERE org_id = ? AND member_id IN ("
+            + "?,".repeat(ids.size() - 1)
+            + "?)";
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, org);
+      for (int i = 0; i < ids.size(); i++) {
+        statement.setString(i + 2, ids.get(i));
+      }
+      return readAll(statement, null);
+    }
+  }
+}

@@ -11,15 +11,21 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 @ApplicationScoped
 public class JpaMemberRepository implements MemberRepository {
+  /** At most this many members are returned for one email address. */
+  private static final int FOUND_BY_EMAIL = 10;
+
   private final EntityManager em;
 
   @Inject
@@ -43,11 +49,14 @@ public class JpaMemberRepository implements MemberRepository {
 
   @Override
   public Optional<Member> findByLogin(String login) {
-    return em.createNamedQuery(Member.FIND_BY_LOGIN, Member.class)
-        .setParameter("key", Member.key(login))
-        .setMaxResults(1)
-        .getResultStream()
-        .findFirst();
+    String key = Member.key(login);
+    return Stream.concat(
+            em.createNamedQuery(Member.FIND_BY_EMAIL_KEY, Member.class)
+                .setParameter("key", key)
+                .setMaxResults(1)
+                .getResultStream(),
+            findByUserName(login).stream())
+        .min(Comparator.comparing(Member::createdAt));
   }
 
   @Override
@@ -76,10 +85,19 @@ public class JpaMemberRepository implements MemberRepository {
 
   @Override
   public List<Member> findByEmail(String email) {
-    return em.createNamedQuery(Member.FIND_BY_EMAIL, Member.class)
-        .setParameter("key", Member.key(email))
-        .setMaxResults(10)
-        .getResultList();
+    String key = Member.key(email);
+    Map<String, Member> found = new LinkedHashMap<>();
+    for (String query : List.of(Member.FIND_BY_EMAIL_KEY, Member.FIND_BY_LISTED_EMAIL)) {
+      em.createNamedQuery(query, Member.class)
+          .setParameter("key", key)
+          .setMaxResults(FOUND_BY_EMAIL)
+          .getResultList()
+          .forEach(m -> found.putIfAbsent(m.id(), m));
+    }
+    return found.values().stream()
+        .sorted(Comparator.comparing(Member::createdAt))
+        .limit(FOUND_BY_EMAIL)
+        .toList();
   }
 
   @Override

@@ -15,6 +15,7 @@ import java.util.List;
  * @param patchPairs PATCH add-one-member followed by PATCH remove-it (per group size, too)
  * @param mixed requests of the mixed read/write scenario
  * @param floor GET /ServiceProviderConfig requests (the HTTP-stack floor; per level, too)
+ * @param warmup untimed requests of each kind before the timed scenarios
  * @param threads concurrent clients for the concurrent scenarios (and JDBC connections)
  * @param baselineCommits single-row insert+commit transactions the JDBC baseline times
  * @param baselineLookups indexed lookups (and a tenth as many 100-row pages) the baseline times
@@ -32,6 +33,7 @@ public record Sizes(
     int patchPairs,
     int mixed,
     int floor,
+    int warmup,
     int threads,
     int baselineCommits,
     int baselineLookups,
@@ -65,6 +67,7 @@ public record Sizes(
         3,
         10,
         10,
+        3,
         2,
         20,
         100,
@@ -86,6 +89,7 @@ public record Sizes(
         200,
         2_000,
         2_000,
+        1_000,
         4,
         500,
         20_000,
@@ -110,6 +114,7 @@ public record Sizes(
         200,
         10_000,
         10_000,
+        2_000,
         4,
         2_000,
         100_000,

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rollcall.it.Http.Organization;
 import dev.rollcall.it.Http.Reply;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -68,8 +69,11 @@ class StatementCountIT {
     return http.scim(org, token, method, path, body);
   }
 
-  /** The statements one request sends; the request runs after {@code warmUp} ran once. */
-  private List<String> count(String label, int expectedStatus, Supplier<Reply> request) {
+  /** One request's reply and the statements it sent. */
+  private record Counted(Reply reply, List<String> statements) {}
+
+  /** The statements one request sends. */
+  private Counted count(String label, int expectedStatus, Supplier<Reply> request) {
     counter.take();
     Reply reply = request.get();
     List<String> statements = counter.take();
@@ -78,10 +82,11 @@ class StatementCountIT {
     for (String sql : statements) {
       report.add("    " + (sql.length() > 200 ? sql.substring(0, 200) + "..." : sql));
     }
-    return statements;
+    return new Counted(reply, statements);
   }
 
-  private static void atMost(int bound, List<String> statements, String label) {
+  private static void atMost(int bound, Counted counted, String label) {
+    List<String> statements = counted.statements();
     assertTrue(
         statements.size() <= bound,
         label
@@ -150,16 +155,16 @@ class StatementCountIT {
     try {
       String label = "GET /ServiceProviderConfig";
       scim("GET", "/ServiceProviderConfig", null);
-      List<String> spc = count(label, 200, () -> scim("GET", "/ServiceProviderConfig", null));
+      Counted spc = count(label, 200, () -> scim("GET", "/ServiceProviderConfig", null));
 
       label = "POST /Users (Okta body)";
       scim("POST", "/Users", user("warm@counts.example", 1000));
-      List<String> create =
+      Counted create =
           count(label, 201, () -> scim("POST", "/Users", user("new@counts.example", 1001)));
 
       label = "GET /Users?filter=userName eq";
       scim("GET", "/Users?filter=" + eq("user3@counts.example") + "&startIndex=1&count=100", null);
-      List<String> lookup =
+      Counted lookup =
           count(
               label,
               200,
@@ -171,17 +176,16 @@ class StatementCountIT {
 
       label = "GET /Users?startIndex=1&count=100";
       scim("GET", "/Users?startIndex=1&count=100", null);
-      List<String> page =
-          count(label, 200, () -> scim("GET", "/Users?startIndex=1&count=100", null));
+      Counted page = count(label, 200, () -> scim("GET", "/Users?startIndex=1&count=100", null));
 
       label = "PATCH /Groups add 1 member";
       scim("PATCH", "/Groups/" + group, addMember(otherUser));
-      List<String> patch =
+      Counted patch =
           count(label, 204, () -> scim("PATCH", "/Groups/" + group, addMember(someUser)));
 
       label = "PUT /Users/{id} (Okta body)";
       scim("PUT", "/Users/" + otherUser, user("user8@counts.example", 2000));
-      List<String> put =
+      Counted put =
           count(
               label,
               200,
@@ -189,12 +193,57 @@ class StatementCountIT {
 
       label = "GET /Users/{id}";
       scim("GET", "/Users/" + otherUser, null);
-      List<String> get = count(label, 200, () -> scim("GET", "/Users/" + someUser, null));
+      Counted get = count(label, 200, () -> scim("GET", "/Users/" + someUser, null));
 
       writeReport();
+
+      // measured: before 3 / 15 / 12 / 12 / 10 / 18 / 10 statements
+      atMost(1, spc, "GET /ServiceProviderConfig");
+      atMost(6, create, "POST /Users");
+      atMost(6, lookup, "GET /Users?filter=userName eq");
+      atMost(7, page, "GET /Users page of 100");
+      atMost(8, patch, "PATCH /Groups add 1 member");
+      atMost(10, put, "PUT /Users/{id}");
+      atMost(6, get, "GET /Users/{id}");
+      pageCarriesEachUsersEmailsGroupsAndOrgadmin(page.reply());
     } finally {
       counter.uninstall();
     }
+  }
+
+  /** The page's emails, groups and orgadmin come from per-page queries: each lands on its user. */
+  private static void pageCarriesEachUsersEmailsGroupsAndOrgadmin(Reply page) {
+    List<JsonObject> users = page.json().getJsonArray("Resources").getValuesAs(JsonObject.class);
+    assertEquals(100, users.size());
+    int seen = 0;
+    for (JsonObject user : users) {
+      String userName = user.getString("userName");
+      List<String> emails =
+          user.getJsonArray("emails").getValuesAs(JsonObject.class).stream()
+              .map(e -> e.getString("value"))
+              .toList();
+      assertEquals(List.of(userName), emails, userName);
+      assertEquals(userName.equals("admin@counts.example"), user.getBoolean("orgadmin"), userName);
+      List<String> groups =
+          user.containsKey("groups")
+              ? user.getJsonArray("groups").getValuesAs(JsonObject.class).stream()
+                  .map(g -> g.getString("display"))
+                  .sorted()
+                  .toList()
+              : List.of();
+      if (userName.startsWith("user")) {
+        int i = Integer.parseInt(userName.substring(4, userName.indexOf('@')));
+        List<String> expected =
+            i % 2 == 1
+                ? List.of("Team 1")
+                : i == 0 ? List.of("Team 0") : List.of("Team 0", "Team 2");
+        assertEquals(expected, groups, userName);
+        seen++;
+      } else {
+        assertEquals(List.of(), groups, userName);
+      }
+    }
+    assertTrue(seen >= 98, "the page holds the seeded users");
   }
 
   private static String eq(String userName) {

@@ -214,16 +214,22 @@ public class SecurityIntegrationService {
       throw refused();
     }
     String hash = Secrets.hash(secret);
+    // one query answers the common case (the run-as role holds MANAGE_MEMBERS itself); only when
+    // it finds nothing do the plain look-up and the walk through inherited roles decide between
+    // 401, 403 and a privilege held through inheritance. Nothing is cached across requests, so a
+    // RENEW, DROP or REVOKE on any node takes effect on the next request everywhere.
+    Optional<SecurityIntegration> held =
+        integrations.findByTokenHashWithPrivilege(hash, Privilege.MANAGE_MEMBERS);
     SecurityIntegration integration =
-        integrations
-            .findByTokenHash(hash)
+        held.or(() -> integrations.findByTokenHash(hash))
             .filter(i -> Secrets.sameHash(i.tokenHash(), hash))
             .orElseThrow(SecurityIntegrationService::refused);
     Instant now = clock.instant();
     if (integration.tokenExpiredAt(now)) {
       throw refused();
     }
-    if (!authorization.roleHolds(integration.runAsRoleId(), Privilege.MANAGE_MEMBERS)) {
+    if (held.isEmpty()
+        && !authorization.roleHolds(integration.runAsRoleId(), Privilege.MANAGE_MEMBERS)) {
       throw new PermissionDeniedException(
           "The integration's run-as role no longer holds MANAGE_MEMBERS");
     }

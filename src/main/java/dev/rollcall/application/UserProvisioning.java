@@ -6,6 +6,7 @@ import dev.rollcall.domain.ExpectedVersion;
 import dev.rollcall.domain.InvalidRequestException;
 import dev.rollcall.domain.NotFoundException;
 import dev.rollcall.domain.PreconditionFailedException;
+import dev.rollcall.domain.integration.ExtensionDeclaration;
 import dev.rollcall.domain.member.CustomAttribute;
 import dev.rollcall.domain.member.Email;
 import dev.rollcall.domain.member.Member;
@@ -14,6 +15,7 @@ import dev.rollcall.domain.member.Profile;
 import dev.rollcall.domain.role.BuiltInRole;
 import dev.rollcall.domain.role.GrantRepository;
 import dev.rollcall.domain.role.GrantRepository.GroupRef;
+import dev.rollcall.domain.role.GrantRepository.ScimRoles;
 import dev.rollcall.domain.role.MemberRole;
 import dev.rollcall.domain.role.Role;
 import dev.rollcall.domain.role.RoleRepository;
@@ -45,7 +47,6 @@ public class UserProvisioning {
   private final RoleRepository roles;
   private final MemberService memberService;
   private final ScimSearch search;
-  private final SecurityIntegrationService integrations;
   private final Clock clock;
 
   /** A member with what SCIM shows of them besides the entity. */
@@ -66,10 +67,8 @@ public class UserProvisioning {
       RoleRepository roles,
       MemberService memberService,
       ScimSearch search,
-      SecurityIntegrationService integrations,
       Clock clock) {
     this.members = members;
-    this.integrations = integrations;
     this.grants = grants;
     this.roles = roles;
     this.memberService = memberService;
@@ -78,7 +77,7 @@ public class UserProvisioning {
   }
 
   public UserProvisioning() {
-    this(null, null, null, null, null, null, null);
+    this(null, null, null, null, null, null);
   }
 
   /**
@@ -101,7 +100,7 @@ public class UserProvisioning {
       if (!member.userName().equalsIgnoreCase(profile.userName())) {
         requireUserNameFree(profile.userName(), member.id());
       }
-      write(member, profile, caller);
+      write(member, profile, caller, view(member));
       return new Created(view(member), true);
     }
     Instant now = clock.instant();
@@ -112,8 +111,22 @@ public class UserProvisioning {
             profile.primaryEmail().orElse(null),
             now);
     members.add(member);
-    write(member, profile, caller);
-    return new Created(view(member), false);
+    // a new member has no emails, values or roles: nothing to read before writing, and what SCIM
+    // shows of it afterwards is what was just written (custom values are read back, as the
+    // database stores them)
+    write(
+        member,
+        profile,
+        caller,
+        new ProvisionedUser(member, List.of(), false, List.of(), List.of()));
+    return new Created(
+        new ProvisionedUser(
+            member,
+            profile.emails(),
+            profile.orgadmin().orElse(false),
+            List.of(),
+            storedAttributes(member, profile)),
+        false);
   }
 
   /**
@@ -140,13 +153,20 @@ public class UserProvisioning {
       java.util.function.Function<ProvisionedUser, Profile> change) {
     Member member = find(id);
     expected.check("User " + id, member.version());
-    Profile profile = change.apply(view(member));
+    ProvisionedUser current = view(member);
+    Profile profile = change.apply(current);
     validate(profile);
     if (!member.userName().equalsIgnoreCase(profile.userName())) {
       requireUserNameFree(profile.userName(), member.id());
     }
-    write(member, profile, caller);
-    return view(member);
+    write(member, profile, caller, current);
+    // the write leaves the emails as given and the groups as they were (read in this transaction)
+    return new ProvisionedUser(
+        member,
+        profile.emails(),
+        profile.orgadmin().orElse(current.orgadmin()),
+        current.groups(),
+        storedAttributes(member, profile));
   }
 
   public void delete(String id, ExpectedVersion expected) {
@@ -159,44 +179,65 @@ public class UserProvisioning {
     return view(find(id));
   }
 
-  /** One page of users matching the filter, with their emails and groups in two queries. */
+  /**
+   * One page of users matching the filter; their emails, custom values and roles (groups and
+   * orgadmin) in one query each for the whole page, never per user.
+   */
   public SearchPage<ProvisionedUser> search(
-      Filter filter, ScimSearch.Sort sort, int startIndex, int count) {
-    String orgadmin = orgadminRole().id();
+      Filter filter,
+      ScimSearch.Sort sort,
+      int startIndex,
+      int count,
+      List<ExtensionDeclaration> extensions) {
     SearchPage<Member> page =
-        search.users(filter, sort, startIndex, count, orgadmin, integrations.extensions());
+        search.users(filter, sort, startIndex, count, BuiltInRole.ORGADMIN.roleName(), extensions);
+    if (page.items().isEmpty()) {
+      return new SearchPage<>(page.total(), List.of());
+    }
     List<String> ids = page.items().stream().map(Member::id).toList();
     Map<String, List<Email>> emails = members.emailsOf(ids);
     Map<String, List<CustomAttribute>> custom = members.attributesOf(ids);
-    Map<String, List<GroupRef>> groups = grants.groupsOfMembers(ids);
-    var orgadmins = grants.membersOfRoles(List.of(orgadmin)).getOrDefault(orgadmin, List.of());
-    var orgadminIds =
-        orgadmins.stream()
-            .map(GrantRepository.MemberRef::id)
-            .collect(java.util.stream.Collectors.toSet());
+    Map<String, ScimRoles> roles = grants.scimRolesOf(ids, BuiltInRole.ORGADMIN.roleName());
     return new SearchPage<>(
         page.total(),
         page.items().stream()
             .map(
-                m ->
-                    new ProvisionedUser(
-                        m,
-                        emails.getOrDefault(m.id(), List.of()),
-                        orgadminIds.contains(m.id()),
-                        groups.getOrDefault(m.id(), List.of()),
-                        custom.getOrDefault(m.id(), List.of())))
+                m -> {
+                  ScimRoles held = roles.getOrDefault(m.id(), ScimRoles.NONE);
+                  return new ProvisionedUser(
+                      m,
+                      emails.getOrDefault(m.id(), List.of()),
+                      held.orgadmin(),
+                      held.groups(),
+                      custom.getOrDefault(m.id(), List.of()));
+                })
             .toList());
   }
 
-  private void write(Member member, Profile profile, ScimPrincipal caller) {
+  /**
+   * Writes the profile over the member; {@code current} is what this transaction read of the member
+   * (or an empty user for a new one), so rows that stay as they are are not read again.
+   */
+  private void write(
+      Member member, Profile profile, ScimPrincipal caller, ProvisionedUser current) {
     Instant now = clock.instant();
     try {
       boolean changed = member.applyProfile(profile, now);
       member.manageBy(caller.integrationId(), now);
       // (a query may flush the changes above: the whole write is inside the translation below)
       // each replace reads the stored rows once and reports whether it had to change them
-      changed |= members.replaceEmails(member.id(), profile.emails());
-      changed |= members.replaceAttributes(member.id(), profile.customAttributes());
+      if (current.emails().isEmpty()) {
+        members.addEmails(member.id(), profile.emails());
+        changed |= !profile.emails().isEmpty();
+      } else if (!current.emails().equals(profile.emails())) {
+        changed |= members.replaceEmails(member.id(), profile.emails());
+      }
+      if (current.customAttributes().isEmpty()) {
+        members.addAttributes(member.id(), profile.customAttributes());
+        changed |= !profile.customAttributes().isEmpty();
+      } else {
+        changed |= members.replaceAttributes(member.id(), profile.customAttributes());
+      }
       if (profile.orgadmin().map(grant -> setOrgadmin(member, grant, now)).orElse(false)) {
         changed = true;
       }
@@ -250,13 +291,26 @@ public class UserProvisioning {
   }
 
   private ProvisionedUser view(Member member) {
-    Role orgadmin = orgadminRole();
+    ScimRoles held =
+        grants
+            .scimRolesOf(List.of(member.id()), BuiltInRole.ORGADMIN.roleName())
+            .getOrDefault(member.id(), ScimRoles.NONE);
     return new ProvisionedUser(
         member,
         members.emailsOf(member.id()),
-        grants.roleIdsOfMember(member.id()).contains(orgadmin.id()),
-        grants.groupsOfMembers(List.of(member.id())).getOrDefault(member.id(), List.of()),
+        held.orgadmin(),
+        held.groups(),
         members.attributesOf(List.of(member.id())).getOrDefault(member.id(), List.of()));
+  }
+
+  /**
+   * The custom values as stored (types as the database keeps them); no query when there are none.
+   */
+  private List<CustomAttribute> storedAttributes(Member member, Profile profile) {
+    if (profile.customAttributes().isEmpty()) {
+      return List.of();
+    }
+    return members.attributesOf(List.of(member.id())).getOrDefault(member.id(), List.of());
   }
 
   private Role orgadminRole() {

@@ -207,6 +207,39 @@ class SecurityIntegrationIT {
   }
 
   @Test
+  void aRunAsRoleMayHoldManageMembersThroughAnInheritedRole() {
+    // authentication answers the direct grant in one query; an inherited one takes the slow path
+    http.ok(org, org.adminToken(), "CREATE ROLE provisioners");
+    http.ok(org, org.adminToken(), "GRANT MANAGE_MEMBERS ON ORGANIZATION TO ROLE provisioners");
+    http.ok(org, org.adminToken(), "CREATE ROLE entra_runner");
+    http.ok(org, org.adminToken(), "GRANT ROLE provisioners TO ROLE entra_runner");
+    Reply created =
+        http.ok(
+            org,
+            org.adminToken(),
+            "CREATE SECURITY INTEGRATION entra WITH ('type' = SCIM, 'scim.client' = ENTRA_ID, 'scim.run_as_role' = entra_runner)");
+    String token = created.column("Token").get(0);
+    String uri = created.column("Uri").get(0);
+    assertEquals(200, scimStatus(uri, token));
+
+    String renewed =
+        http.ok(org, org.adminToken(), "ALTER SECURITY INTEGRATION entra RENEW TOKEN")
+            .column("Token")
+            .get(0);
+    assertEquals(401, scimStatus(uri, token), "the old token stops working at once");
+    assertEquals(200, scimStatus(uri, renewed));
+
+    http.ok(org, org.adminToken(), "REVOKE ROLE provisioners FROM ROLE entra_runner");
+    assertEquals(403, scimStatus(uri, renewed), "the inherited privilege is gone");
+    http.ok(org, org.adminToken(), "GRANT MANAGE_MEMBERS ON ORGANIZATION TO ROLE entra_runner");
+    assertEquals(200, scimStatus(uri, renewed), "now held directly");
+    http.ok(org, org.adminToken(), "REVOKE MANAGE_MEMBERS ON ORGANIZATION FROM ROLE entra_runner");
+    assertEquals(403, scimStatus(uri, renewed));
+    http.ok(org, org.adminToken(), "DROP SECURITY INTEGRATION entra");
+    assertEquals(401, scimStatus(uri, renewed));
+  }
+
+  @Test
   void theDatabaseHoldsOnlyTheHashAndListingsNeverShowTokens() throws Exception {
     String token = create("okta").column("Token").get(0);
     Reply list = http.ok(org, org.adminToken(), "LIST SECURITY INTEGRATIONS");

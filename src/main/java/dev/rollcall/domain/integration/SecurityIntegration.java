@@ -26,6 +26,12 @@ import java.util.Optional;
     name = SecurityIntegration.FIND_BY_TOKEN,
     query = "SELECT i FROM SecurityIntegration i WHERE i.tokenHash = :hash")
 @NamedQuery(
+    name = SecurityIntegration.FIND_BY_TOKEN_WITH_PRIVILEGE,
+    query =
+        "SELECT i FROM SecurityIntegration i WHERE i.tokenHash = :hash AND EXISTS"
+            + " (SELECT p.roleId FROM RolePrivilege p"
+            + " WHERE p.roleId = i.runAsRoleId AND p.privilege = :privilege)")
+@NamedQuery(
     name = SecurityIntegration.RECORD_TOKEN_USE,
     query =
         "UPDATE SecurityIntegration i SET i.tokenLastUsedAt = :now WHERE i.id = :id"
@@ -38,6 +44,8 @@ import java.util.Optional;
     query = "SELECT i FROM SecurityIntegration i WHERE i.runAsRoleId = :role ORDER BY i.name")
 public class SecurityIntegration extends TenantOwned {
   public static final String FIND_BY_NAME = "SecurityIntegration.findByName";
+  public static final String FIND_BY_TOKEN_WITH_PRIVILEGE =
+      "SecurityIntegration.findByTokenWithPrivilege";
   public static final String FIND_BY_TOKEN = "SecurityIntegration.findByToken";
   public static final String LIST = "SecurityIntegration.list";
   public static final String RECORD_TOKEN_USE = "SecurityIntegration.recordTokenUse";

@@ -12,6 +12,13 @@ public interface SecurityIntegrationRepository {
 
   Optional<SecurityIntegration> findByTokenHash(String tokenHash);
 
+  /**
+   * The integration with that token hash, only if its run-as role itself (not through a role it
+   * inherits) holds the privilege: one query for the common case of every SCIM request.
+   */
+  Optional<SecurityIntegration> findByTokenHashWithPrivilege(
+      String tokenHash, dev.rollcall.domain.role.Privilege privilege);
+
   List<SecurityIntegration> list();
 
   /**

@@ -28,11 +28,17 @@ public interface MemberRepository {
   /** Replaces the member's emails with these, in order; whether that changed anything. */
   boolean replaceEmails(String memberId, List<Email> emails);
 
+  /** Stores the emails of a member known to have none yet, without reading first. */
+  void addEmails(String memberId, List<Email> emails);
+
   /** Declared extension attribute values of each member, by member id. */
   java.util.Map<String, List<CustomAttribute>> attributesOf(java.util.Collection<String> memberIds);
 
   /** Replaces the member's extension attribute values with these; whether that changed anything. */
   boolean replaceAttributes(String memberId, List<CustomAttribute> values);
+
+  /** Stores the values of a member known to have none yet, without reading first. */
+  void addAttributes(String memberId, List<CustomAttribute> values);
 
   /** Writes pending changes now, so constraint violations surface inside the caller. */
   void flush();

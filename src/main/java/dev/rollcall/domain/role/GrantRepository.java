@@ -32,8 +32,17 @@ public interface GrantRepository {
   /** Members of each role, by role id (one query per batch of roles, never per role). */
   Map<String, List<MemberRef>> membersOfRoles(Collection<String> roleIds);
 
-  /** Custom roles each member holds directly, by member id. */
-  Map<String, List<GroupRef>> groupsOfMembers(Collection<String> memberIds);
+  /** What SCIM shows of a user's roles: the groups they are in, and whether they hold orgadmin. */
+  record ScimRoles(List<GroupRef> groups, boolean orgadmin) {
+    public static final ScimRoles NONE = new ScimRoles(List.of(), false);
+  }
+
+  /**
+   * Groups (custom roles an integration manages) and the built-in role named {@code orgadminName}
+   * each member holds directly, by member id; one query per batch of members. Members holding
+   * neither are absent.
+   */
+  Map<String, ScimRoles> scimRolesOf(Collection<String> memberIds, String orgadminName);
 
   /**
    * Grants the role to those of the members who do not hold it yet; touches only their rows and

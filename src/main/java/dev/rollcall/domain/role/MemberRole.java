@@ -24,10 +24,11 @@ import java.util.Objects;
         "SELECT g.roleId, m.id, m.userName, m.displayName FROM MemberRole g, Member m"
             + " WHERE m.id = g.memberId AND g.roleId IN :roles ORDER BY g.roleId, m.userNameKey")
 @NamedQuery(
-    name = MemberRole.GROUPS_OF_MEMBERS,
+    name = MemberRole.SCIM_ROLES_OF_MEMBERS,
     query =
-        "SELECT g.memberId, r.id, r.name FROM MemberRole g, Role r"
-            + " WHERE r.id = g.roleId AND r.builtin = FALSE AND r.managedBy IS NOT NULL"
+        "SELECT g.memberId, r.id, r.name, r.builtin FROM MemberRole g, Role r WHERE r.id = g.roleId"
+            + " AND ((r.builtin = FALSE AND r.managedBy IS NOT NULL)"
+            + " OR (r.builtin = TRUE AND r.name = :orgadmin))"
             + " AND g.memberId IN :members ORDER BY r.name")
 @NamedQuery(
     name = MemberRole.HOLDERS_AMONG,
@@ -55,7 +56,7 @@ import java.util.Objects;
 public class MemberRole extends TenantOwned {
   public static final String DELETE = "MemberRole.delete";
   public static final String MEMBERS_OF_ROLES = "MemberRole.membersOfRoles";
-  public static final String GROUPS_OF_MEMBERS = "MemberRole.groupsOfMembers";
+  public static final String SCIM_ROLES_OF_MEMBERS = "MemberRole.scimRolesOfMembers";
   public static final String HOLDERS_AMONG = "MemberRole.holdersAmong";
   public static final String DELETE_MEMBERS = "MemberRole.deleteMembers";
   public static final String COUNT_ACTIVE_HOLDERS = "MemberRole.countActiveHolders";

@@ -100,16 +100,31 @@ public class JpaGrantRepository implements GrantRepository {
   }
 
   @Override
-  public Map<String, List<GroupRef>> groupsOfMembers(Collection<String> memberIds) {
-    Map<String, List<GroupRef>> byMember = new LinkedHashMap<>();
+  public Map<String, ScimRoles> scimRolesOf(Collection<String> memberIds, String orgadminName) {
+    Map<String, List<GroupRef>> groups = new LinkedHashMap<>();
+    Set<String> orgadmins = new HashSet<>();
     for (List<String> batch : batches(memberIds)) {
       for (Object[] row :
-          em.createNamedQuery(MemberRole.GROUPS_OF_MEMBERS, Object[].class)
+          em.createNamedQuery(MemberRole.SCIM_ROLES_OF_MEMBERS, Object[].class)
               .setParameter("members", batch)
+              .setParameter("orgadmin", orgadminName)
               .getResultList()) {
-        byMember
-            .computeIfAbsent((String) row[0], k -> new ArrayList<>())
-            .add(new GroupRef((String) row[1], (String) row[2]));
+        String member = (String) row[0];
+        if (Boolean.TRUE.equals(row[3])) {
+          orgadmins.add(member);
+        } else {
+          groups
+              .computeIfAbsent(member, k -> new ArrayList<>())
+              .add(new GroupRef((String) row[1], (String) row[2]));
+        }
+      }
+    }
+    Map<String, ScimRoles> byMember = new LinkedHashMap<>();
+    for (String member : memberIds) {
+      List<GroupRef> of = groups.get(member);
+      boolean orgadmin = orgadmins.contains(member);
+      if (of != null || orgadmin) {
+        byMember.put(member, new ScimRoles(of == null ? List.of() : List.copyOf(of), orgadmin));
       }
     }
     return byMember;

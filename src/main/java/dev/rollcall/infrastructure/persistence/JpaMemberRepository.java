@@ -159,6 +159,20 @@ public class JpaMemberRepository implements MemberRepository {
   }
 
   @Override
+  public void addEmails(String memberId, List<Email> emails) {
+    for (int i = 0; i < emails.size(); i++) {
+      em.persist(new MemberEmail(memberId, i, emails.get(i)));
+    }
+  }
+
+  @Override
+  public void addAttributes(String memberId, List<CustomAttribute> values) {
+    for (CustomAttribute value : values) {
+      em.persist(new MemberAttribute(memberId, value));
+    }
+  }
+
+  @Override
   public Map<String, List<CustomAttribute>> attributesOf(Collection<String> memberIds) {
     Map<String, List<CustomAttribute>> byMember = new HashMap<>();
     List<String> all = List.copyOf(memberIds);

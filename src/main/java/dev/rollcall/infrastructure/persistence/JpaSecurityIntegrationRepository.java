@@ -3,6 +3,7 @@ package dev.rollcall.infrastructure.persistence;
 import dev.rollcall.domain.integration.SecurityIntegration;
 import dev.rollcall.domain.integration.SecurityIntegrationRepository;
 import dev.rollcall.domain.member.Member;
+import dev.rollcall.domain.role.Privilege;
 import dev.rollcall.domain.role.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,6 +47,17 @@ public class JpaSecurityIntegrationRepository implements SecurityIntegrationRepo
   public Optional<SecurityIntegration> findByTokenHash(String tokenHash) {
     return em.createNamedQuery(SecurityIntegration.FIND_BY_TOKEN, SecurityIntegration.class)
         .setParameter("hash", tokenHash)
+        .getResultStream()
+        .findFirst();
+  }
+
+  @Override
+  public Optional<SecurityIntegration> findByTokenHashWithPrivilege(
+      String tokenHash, Privilege privilege) {
+    return em.createNamedQuery(
+            SecurityIntegration.FIND_BY_TOKEN_WITH_PRIVILEGE, SecurityIntegration.class)
+        .setParameter("hash", tokenHash)
+        .setParameter("privilege", privilege)
         .getResultStream()
         .findFirst();
   }

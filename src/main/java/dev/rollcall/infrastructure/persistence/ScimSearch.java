@@ -56,14 +56,15 @@ public class ScimSearch {
   }
 
   /**
-   * Members matching the filter (null: all); {@code orgadminRoleId} answers the orgadmin attribute.
+   * Members matching the filter (null: all); holders of the built-in role {@code orgadminRoleName}
+   * have the orgadmin attribute.
    */
   public SearchPage<Member> users(
       Filter filter,
       Sort sort,
       int startIndex,
       int count,
-      String orgadminRoleId,
+      String orgadminRoleName,
       List<ExtensionDeclaration> extensions) {
     return search(
         Member.class,
@@ -71,7 +72,7 @@ public class ScimSearch {
         sort,
         startIndex,
         count,
-        (q, cb) -> userFilter(q, cb, orgadminRoleId, extensions),
+        (q, cb) -> userFilter(q, cb, orgadminRoleName, extensions),
         (cb, r) -> null);
   }
 
@@ -108,15 +109,8 @@ public class ScimSearch {
       FilterFactory filters,
       BasePredicate base) {
     CriteriaBuilder cb = em.getCriteriaBuilder();
-
-    CriteriaQuery<Long> countQuery = cb.createQuery(Long.class);
-    Root<T> countRoot = countQuery.from(type);
-    countQuery
-        .select(cb.count(countRoot))
-        .where(where(cb, countRoot, filter, filters.create(countQuery, cb), base));
-    long total = em.createQuery(countQuery).getSingleResult();
-    if (count <= 0 || startIndex > total) {
-      return new SearchPage<>(total, List.of());
+    if (count <= 0) {
+      return new SearchPage<>(count(type, filter, filters, base), List.of());
     }
 
     CriteriaQuery<T> query = cb.createQuery(type);
@@ -140,7 +134,27 @@ public class ScimSearch {
     TypedQuery<T> page = em.createQuery(query);
     page.setFirstResult(Math.max(0, startIndex - 1));
     page.setMaxResults(count);
-    return new SearchPage<>(total, page.getResultList());
+    List<T> items = page.getResultList();
+    // a page that is not full and not empty ends the result: it tells the total without a COUNT
+    // (a userName eq look-up, the most frequent search, is one query); only a full page, or an
+    // empty one past the first, needs counting
+    if (items.size() < count && !items.isEmpty()) {
+      return new SearchPage<>(Math.max(0, startIndex - 1) + items.size(), items);
+    }
+    if (items.isEmpty() && startIndex <= 1) {
+      return new SearchPage<>(0, items);
+    }
+    return new SearchPage<>(count(type, filter, filters, base), items);
+  }
+
+  private <T> long count(Class<T> type, Filter filter, FilterFactory filters, BasePredicate base) {
+    CriteriaBuilder cb = em.getCriteriaBuilder();
+    CriteriaQuery<Long> countQuery = cb.createQuery(Long.class);
+    Root<T> countRoot = countQuery.from(type);
+    countQuery
+        .select(cb.count(countRoot))
+        .where(where(cb, countRoot, filter, filters.create(countQuery, cb), base));
+    return em.createQuery(countQuery).getSingleResult();
   }
 
   private static Predicate where(
@@ -163,7 +177,7 @@ public class ScimSearch {
   private CriteriaFilter userFilter(
       AbstractQuery<?> query,
       CriteriaBuilder cb,
-      String orgadminRoleId,
+      String orgadminRoleName,
       List<ExtensionDeclaration> extensions) {
     Map<String, Column> columns = new HashMap<>();
     columns.put("id", column(Kind.EXACT, "id"));
@@ -253,12 +267,12 @@ public class ScimSearch {
     }
 
     Map<String, Function<CompareContext, Predicate>> special = new HashMap<>();
-    special.put("orgadmin", context -> orgadmin(query, cb, context, orgadminRoleId));
+    special.put("orgadmin", context -> orgadmin(query, cb, context, orgadminRoleName));
     return new CriteriaFilter(cb, columns, multi, special);
   }
 
   private Predicate orgadmin(
-      AbstractQuery<?> query, CriteriaBuilder cb, CompareContext context, String orgadminRoleId) {
+      AbstractQuery<?> query, CriteriaBuilder cb, CompareContext context, String orgadminRoleName) {
     if (context.present()) {
       return cb.conjunction();
     }
@@ -281,10 +295,14 @@ public class ScimSearch {
     Root<?> member = query.getRoots().iterator().next();
     Subquery<Integer> held = query.subquery(Integer.class);
     Root<MemberRole> grant = held.from(MemberRole.class);
+    Root<Role> role = held.from(Role.class);
     held.select(cb.literal(1))
         .where(
             cb.equal(grant.get("memberId"), member.get("id")),
-            cb.equal(grant.get("roleId"), orgadminRoleId));
+            cb.equal(role.get("id"), grant.get("roleId")),
+            // (role names are unique and built-in names are reserved: the name alone identifies it;
+            // a boolean compared in a subquery is sent as 1/0, which Derby refuses)
+            cb.equal(role.get("name"), orgadminRoleName));
     return wanted ? cb.exists(held) : cb.not(cb.exists(held));
   }
 

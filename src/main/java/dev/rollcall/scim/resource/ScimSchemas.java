@@ -17,6 +17,7 @@ import java.util.List;
 @RequestScoped
 public class ScimSchemas {
   private final SecurityIntegrationService integrations;
+  private List<ExtensionDeclaration> extensions;
   private SchemaRegistry registry;
 
   @Inject
@@ -32,9 +33,17 @@ public class ScimSchemas {
     if (registry == null) {
       registry =
           SchemaRegistry.withExtensions(
-              integrations.extensions().stream().map(ScimSchemas::definition).toList());
+              extensions().stream().map(ScimSchemas::definition).toList());
     }
     return registry;
+  }
+
+  /** The declared extension schemas, read once per request. */
+  public List<ExtensionDeclaration> extensions() {
+    if (extensions == null) {
+      extensions = integrations.extensions();
+    }
+    return extensions;
   }
 
   static SchemaDefinition definition(ExtensionDeclaration extension) {

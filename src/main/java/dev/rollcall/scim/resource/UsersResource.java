@@ -70,7 +70,8 @@ public class UsersResource {
   JsonObject search(ListQuery query) {
     AttributeProjection projection = projection(query.attributes(), query.excludedAttributes());
     SearchPage<ProvisionedUser> page =
-        users.search(query.filter(), query.sort(), query.startIndex(), query.count());
+        users.search(
+            query.filter(), query.sort(), query.startIndex(), query.count(), schemas.extensions());
     String base = base();
     return ListResponse.of(
         page.total(),

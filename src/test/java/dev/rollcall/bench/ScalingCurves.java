@@ -83,10 +83,10 @@ final class ScalingCurves {
     notes.add(
         String.format(
             Locale.ROOT,
-            "Server heap after the curves: %.0f MiB in use after a full GC, pools' peaks %.0f MiB,"
-                + " max %.0f MiB.",
+            "Server heap after the curves: %.0f MiB in use after a full GC, %.0f MiB committed,"
+                + " max %.0f MiB (the run completed inside it).",
             mib(heap.getJsonNumber("usedAfterGc").longValue()),
-            mib(heap.getJsonNumber("poolPeaks").longValue()),
+            mib(heap.getJsonNumber("committed").longValue()),
             mib(heap.getJsonNumber("max").longValue())));
   }
 

@@ -23,8 +23,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -136,24 +134,17 @@ public class GeneratorResource {
     return Json.createObjectBuilder().add("rows", rows).add("pageNanos", pageNanos).build();
   }
 
-  /** Heap in use after a full collection, and the heap pools' peaks since start (bytes). */
+  /** Heap in use after a full collection, committed and maximum heap (bytes). */
   @GET
   @Path("heap")
   public JsonObject heap(@PathParam("org") String org) {
     var memory = ManagementFactory.getMemoryMXBean();
     memory.gc();
-    long peak = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        peak += pool.getPeakUsage().getUsed();
-      }
-    }
     var heap = memory.getHeapMemoryUsage();
     return Json.createObjectBuilder()
         .add("usedAfterGc", heap.getUsed())
         .add("committed", heap.getCommitted())
         .add("max", heap.getMax())
-        .add("poolPeaks", peak)
         .build();
   }
 

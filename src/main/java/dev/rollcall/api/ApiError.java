@@ -1,6 +1,7 @@
 package dev.rollcall.api;
 
-import jakarta.json.Json;
+import static dev.rollcall.infrastructure.json.JsonFactory.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.MediaType;
@@ -28,7 +29,7 @@ public final class ApiError {
   }
 
   private static JsonObjectBuilder base(int status, String error, String message) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("status", status)
         .add("error", error)
         .add("message", message);

@@ -1,7 +1,8 @@
 package dev.rollcall.api;
 
+import static dev.rollcall.infrastructure.json.JsonFactory.JSON;
+
 import dev.rollcall.domain.InvalidRequestException;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -18,7 +19,7 @@ public final class JsonBodies {
     if (body == null || body.isBlank()) {
       throw new InvalidRequestException("The request body must be a JSON object");
     }
-    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(body))) {
       JsonValue value = reader.readValue();
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {
         throw new InvalidRequestException("The request body must be a JSON object");

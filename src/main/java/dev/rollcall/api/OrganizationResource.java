@@ -1,11 +1,12 @@
 package dev.rollcall.api;
 
+import static dev.rollcall.infrastructure.json.JsonFactory.JSON;
+
 import dev.rollcall.application.OrganizationService;
 import dev.rollcall.application.OrganizationService.CreatedOrganization;
 import dev.rollcall.domain.organization.Organization;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -49,7 +50,7 @@ public class OrganizationResource {
     var request = CreateOrganizationRequest.from(JsonBodies.object(body));
     CreatedOrganization created = organizations.create(request.name(), request.adminEmail());
     JsonObject json =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("id", created.id())
             .add("name", created.name())
             .add("adminToken", created.adminToken())
@@ -64,7 +65,7 @@ public class OrganizationResource {
   @Produces(MediaType.APPLICATION_JSON)
   public JsonObject get(@PathParam("orgId") String id) {
     Organization organization = organizations.find(id);
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("id", organization.id())
         .add("name", organization.name())
         .add("createdAt", organization.createdAt().toString())

@@ -1,6 +1,7 @@
 package dev.rollcall.scim;
 
-import jakarta.json.Json;
+import static dev.rollcall.infrastructure.json.JsonFactory.JSON;
+
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
 
@@ -15,8 +16,8 @@ public final class ScimError {
 
   public static Response of(int status, String scimType, String detail) {
     JsonObjectBuilder body =
-        Json.createObjectBuilder()
-            .add("schemas", Json.createArrayBuilder().add(SCHEMA))
+        JSON.createObjectBuilder()
+            .add("schemas", JSON.createArrayBuilder().add(SCHEMA))
             .add("status", Integer.toString(status));
     if (scimType != null) {
       body.add("scimType", scimType);

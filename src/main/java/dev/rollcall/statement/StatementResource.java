@@ -1,10 +1,11 @@
 package dev.rollcall.statement;
 
+import static dev.rollcall.infrastructure.json.JsonFactory.JSON;
+
 import dev.rollcall.api.Caller;
 import dev.rollcall.api.MemberOnly;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -56,23 +57,23 @@ public class StatementResource {
   }
 
   static JsonObject toJson(ResultTable table) {
-    JsonArrayBuilder columns = Json.createArrayBuilder(table.columns());
-    JsonArrayBuilder rows = Json.createArrayBuilder();
+    JsonArrayBuilder columns = JSON.createArrayBuilder(table.columns());
+    JsonArrayBuilder rows = JSON.createArrayBuilder();
     for (List<Object> row : table.rows()) {
-      JsonArrayBuilder cells = Json.createArrayBuilder();
+      JsonArrayBuilder cells = JSON.createArrayBuilder();
       for (Object cell : row) {
         if (cell == null) {
           cells.addNull();
         } else if (cell instanceof Boolean b) {
           cells.add(b);
         } else if (cell instanceof Number n) {
-          cells.add(Json.createValue(new java.math.BigDecimal(n.toString())));
+          cells.add(JSON.createValue(new java.math.BigDecimal(n.toString())));
         } else {
           cells.add(cell.toString());
         }
       }
       rows.add(cells);
     }
-    return Json.createObjectBuilder().add("columns", columns).add("rows", rows).build();
+    return JSON.createObjectBuilder().add("columns", columns).add("rows", rows).build();
   }
 }

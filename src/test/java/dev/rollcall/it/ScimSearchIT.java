@@ -128,6 +128,53 @@ class ScimSearchIT {
     assertEquals(Set.of("alice"), match("userName eq \"alice\" and orgadmin eq false"));
   }
 
+  /**
+   * {@code userName eq "..."} has a fast path (a named query); the same filter with the core schema
+   * URN takes the general Criteria path. Both must answer the same JSON: mixed case, a missing
+   * user, a page past the match, count=0, and projections.
+   */
+  @Test
+  void userNameEqualityFastPathAnswersAsTheGeneralPath() {
+    String urn = "urn:ietf:params:scim:schemas:core:2.0:User:";
+    for (String value : List.of("alice", "ALICE", "aLiCe", "nobody", "")) {
+      for (String paging :
+          List.of(
+              "",
+              "&startIndex=1&count=100",
+              "&startIndex=2&count=100",
+              "&startIndex=1&count=0",
+              "&startIndex=5&count=0",
+              "&count=1",
+              "&attributes=userName",
+              "&excludedAttributes=emails,name")) {
+        Reply fast = list("userName eq \"" + value + "\"", paging);
+        Reply general = list(urn + "userName eq \"" + value + "\"", paging);
+        assertEquals(200, fast.status(), fast.body());
+        assertEquals(general.status(), fast.status(), value + paging);
+        assertEquals(general.json(), fast.json(), value + paging);
+      }
+    }
+    JsonObject found = list("userName eq \"ALICE\"", "&startIndex=1&count=100").json();
+    assertEquals(1, found.getInt("totalResults"));
+    assertEquals("alice", found.getJsonArray("Resources").getJsonObject(0).getString("userName"));
+    JsonObject past = list("userName eq \"alice\"", "&startIndex=2&count=100").json();
+    assertEquals(1, past.getInt("totalResults"));
+    assertEquals(2, past.getInt("startIndex"));
+    assertTrue(past.getJsonArray("Resources") == null || past.getJsonArray("Resources").isEmpty());
+    JsonObject counted = list("userName eq \"alice\"", "&count=0").json();
+    assertEquals(1, counted.getInt("totalResults"));
+    assertEquals(0, list("userName eq \"nobody\"", "").json().getInt("totalResults"));
+  }
+
+  private Reply list(String filter, String rest) {
+    return http.scim(
+        org,
+        token,
+        "GET",
+        "/Users?filter=" + URLEncoder.encode(filter, StandardCharsets.UTF_8) + rest,
+        null);
+  }
+
   @Test
   void unsupportedAndMalformedFiltersAreInvalidFilter() {
     for (String filter :

@@ -24,8 +24,6 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class JpaMemberRepository implements MemberRepository {
   /** At most this many members are returned for one email address. */
-  private static final int FOUND_BY_EMAIL = 10;
-
   private final EntityManager em;
 
   @Inject
@@ -53,7 +51,6 @@ public class JpaMemberRepository implements MemberRepository {
     return Stream.concat(
             em.createNamedQuery(Member.FIND_BY_EMAIL_KEY, Member.class)
                 .setParameter("key", key)
-                .setMaxResults(1)
                 .getResultStream(),
             findByUserName(login).stream())
         .min(Comparator.comparing(Member::createdAt));
@@ -90,13 +87,12 @@ public class JpaMemberRepository implements MemberRepository {
     for (String query : List.of(Member.FIND_BY_EMAIL_KEY, Member.FIND_BY_LISTED_EMAIL)) {
       em.createNamedQuery(query, Member.class)
           .setParameter("key", key)
-          .setMaxResults(FOUND_BY_EMAIL)
           .getResultList()
           .forEach(m -> found.putIfAbsent(m.id(), m));
     }
     return found.values().stream()
         .sorted(Comparator.comparing(Member::createdAt))
-        .limit(FOUND_BY_EMAIL)
+        .limit(Member.FOUND_BY_EMAIL)
         .toList();
   }
 

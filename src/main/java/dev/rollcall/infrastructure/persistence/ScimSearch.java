@@ -66,6 +66,9 @@ public class ScimSearch {
       int count,
       String orgadminRoleName,
       List<ExtensionDeclaration> extensions) {
+    if (isUserNameLookup(filter, sort)) {
+      return userByName(((Filter.Comparison) filter).value(), startIndex, count);
+    }
     return search(
         Member.class,
         filter,
@@ -74,6 +77,45 @@ public class ScimSearch {
         count,
         (q, cb) -> userFilter(q, cb, orgadminRoleName, extensions),
         (cb, r) -> null);
+  }
+
+  /**
+   * Whether the search is {@code userName eq "..."} (no schema URN, no sort): the look-up an
+   * identity provider sends before every create, and the most frequent request. It goes through a
+   * named query prepared once, instead of a Criteria query EclipseLink translates to SQL again on
+   * every request (a third of the search's CPU, JFR). Anything else takes the general path.
+   */
+  static boolean isUserNameLookup(Filter filter, Sort sort) {
+    return filter instanceof Filter.Comparison c
+        && c.op() == CompareOp.EQ
+        && c.value() instanceof Literal.StringLiteral
+        && !c.path().hasSchemaUrn()
+        && !c.path().hasSubAttribute()
+        && c.path().attributeMatches("userName")
+        && (sort == null || sort.by() == null);
+  }
+
+  /**
+   * {@code userName eq value}, with the general path's results: userName matches ignoring case (the
+   * lower-cased key column), {@code totalResults} counts every match, and {@code startIndex}/{@code
+   * count} page them in creation order. The key is unique per organization, so there is at most one
+   * match and the total needs no COUNT.
+   */
+  private SearchPage<Member> userByName(Literal value, int startIndex, int count) {
+    String key = Member.key(((Literal.StringLiteral) value).value());
+    List<Member> matches =
+        em.createNamedQuery(Member.FIND_BY_USER_NAME, Member.class)
+            .setParameter("key", key)
+            .getResultList();
+    if (matches.size() > 1) {
+      matches =
+          matches.stream()
+              .sorted(java.util.Comparator.comparing(Member::createdAt).thenComparing(Member::id))
+              .toList();
+    }
+    int skip = Math.max(0, startIndex - 1);
+    List<Member> items = count <= 0 ? List.of() : matches.stream().skip(skip).limit(count).toList();
+    return new SearchPage<>(matches.size(), items);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.rollcall.scim.patch;
 
+import static dev.rollcall.infrastructure.json.JsonFactory.JSON;
 import static dev.rollcall.scim.patch.ScimPatchException.ScimType.INVALID_FILTER;
 import static dev.rollcall.scim.patch.ScimPatchException.ScimType.INVALID_VALUE;
 import static dev.rollcall.scim.patch.ScimPatchException.ScimType.MUTABILITY;
@@ -14,7 +15,6 @@ import dev.rollcall.scim.schema.Mutability;
 import dev.rollcall.scim.schema.ResourceKind;
 import dev.rollcall.scim.schema.SchemaDefinition;
 import dev.rollcall.scim.schema.Schemas;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -67,7 +67,7 @@ final class GroupPlanner {
       others.add(op); // the engine reports the bad value
       return;
     }
-    JsonObjectBuilder rest = Json.createObjectBuilder();
+    JsonObjectBuilder rest = JSON.createObjectBuilder();
     for (Map.Entry<String, JsonValue> entry : object.entrySet()) {
       String key = entry.getKey();
       if (schema == null && key.equalsIgnoreCase(Schemas.SCHEMAS_ATTRIBUTE)) {

@@ -1,6 +1,7 @@
 package dev.rollcall.scim.patch;
 
-import jakarta.json.Json;
+import static dev.rollcall.infrastructure.json.JsonFactory.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -38,7 +39,7 @@ final class JsonMembers {
 
   /** A copy of {@code object} with {@code name} set to {@code value}, spelled as {@code name}. */
   static JsonObject put(JsonObject object, String name, JsonValue value) {
-    JsonObjectBuilder builder = Json.createObjectBuilder(object);
+    JsonObjectBuilder builder = JSON.createObjectBuilder(object);
     String existing = key(object, name);
     if (existing != null && !existing.equals(name)) {
       builder.remove(existing);
@@ -52,11 +53,11 @@ final class JsonMembers {
     if (existing == null) {
       return object;
     }
-    return Json.createObjectBuilder(object).remove(existing).build();
+    return JSON.createObjectBuilder(object).remove(existing).build();
   }
 
   static JsonValue array(List<JsonValue> values) {
-    JsonArrayBuilder builder = Json.createArrayBuilder();
+    JsonArrayBuilder builder = JSON.createArrayBuilder();
     values.forEach(builder::add);
     return builder.build();
   }
@@ -87,7 +88,7 @@ final class JsonMembers {
     if (listsSchema(resource, urn) == listed) {
       return resource;
     }
-    JsonArrayBuilder schemas = Json.createArrayBuilder();
+    JsonArrayBuilder schemas = JSON.createArrayBuilder();
     JsonValue current = get(resource, "schemas");
     if (current != null && current.getValueType() == JsonValue.ValueType.ARRAY) {
       for (JsonValue value : current.asJsonArray()) {

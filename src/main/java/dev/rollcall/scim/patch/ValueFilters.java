@@ -1,5 +1,6 @@
 package dev.rollcall.scim.patch;
 
+import static dev.rollcall.infrastructure.json.JsonFactory.JSON;
 import static dev.rollcall.scim.patch.ScimPatchException.ScimType.INVALID_FILTER;
 
 import dev.rollcall.scim.filter.AttributePath;
@@ -9,7 +10,6 @@ import dev.rollcall.scim.filter.Literal;
 import dev.rollcall.scim.schema.AttributeDefinition;
 import dev.rollcall.scim.schema.AttributeType;
 import dev.rollcall.scim.schema.AttributeValues;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -91,7 +91,7 @@ final class ValueFilters {
    */
   static Optional<JsonValue> describedValue(Filter filter, AttributeDefinition attribute) {
     List<Filter> terms = filter instanceof Filter.And and ? and.operands() : List.of(filter);
-    JsonObjectBuilder object = Json.createObjectBuilder();
+    JsonObjectBuilder object = JSON.createObjectBuilder();
     Set<String> seen = new HashSet<>();
     JsonValue scalar = null;
     for (Filter term : terms) {
@@ -163,7 +163,7 @@ final class ValueFilters {
         }
         return literal instanceof Literal.BooleanLiteral
                 || (literal instanceof Literal.StringLiteral s
-                    && AttributeValues.booleanOf(Json.createValue(s.value())).isPresent())
+                    && AttributeValues.booleanOf(JSON.createValue(s.value())).isPresent())
             ? null
             : "'" + sub.name() + "' is a boolean; compare it with true or false";
       case INTEGER, DECIMAL:
@@ -190,14 +190,14 @@ final class ValueFilters {
   private static JsonValue literalAsValue(AttributeDefinition sub, Literal literal) {
     if (literal instanceof Literal.StringLiteral s) {
       if (sub.type() == AttributeType.BOOLEAN) {
-        return AttributeValues.booleanOf(Json.createValue(s.value())).orElse(false)
+        return AttributeValues.booleanOf(JSON.createValue(s.value())).orElse(false)
             ? JsonValue.TRUE
             : JsonValue.FALSE;
       }
-      return Json.createValue(s.value());
+      return JSON.createValue(s.value());
     }
     if (literal instanceof Literal.NumberLiteral n) {
-      return Json.createValue(n.value());
+      return JSON.createValue(n.value());
     }
     if (literal instanceof Literal.BooleanLiteral b) {
       return b.value() ? JsonValue.TRUE : JsonValue.FALSE;
@@ -263,7 +263,7 @@ final class ValueFilters {
             literal instanceof Literal.BooleanLiteral bl
                 ? Optional.of(bl.value())
                 : literal instanceof Literal.StringLiteral sl
-                    ? AttributeValues.booleanOf(Json.createValue(sl.value()))
+                    ? AttributeValues.booleanOf(JSON.createValue(sl.value()))
                     : Optional.empty();
         return a.isPresent() && b.isPresent() ? Boolean.compare(a.get(), b.get()) : null;
       }

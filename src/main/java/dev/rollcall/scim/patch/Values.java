@@ -1,12 +1,12 @@
 package dev.rollcall.scim.patch;
 
+import static dev.rollcall.infrastructure.json.JsonFactory.JSON;
 import static dev.rollcall.scim.patch.ScimPatchException.ScimType.INVALID_PATH;
 import static dev.rollcall.scim.patch.ScimPatchException.ScimType.INVALID_VALUE;
 
 import dev.rollcall.scim.schema.AttributeDefinition;
 import dev.rollcall.scim.schema.AttributeValues;
 import dev.rollcall.scim.schema.Mutability;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -58,7 +58,7 @@ final class Values {
     JsonObject given =
         AttributeValues.complexValue(definition, value)
             .orElseThrow(() -> wrongType(op, label, "an object of sub-attributes", value));
-    JsonObjectBuilder result = Json.createObjectBuilder();
+    JsonObjectBuilder result = JSON.createObjectBuilder();
     for (Map.Entry<String, JsonValue> entry : given.entrySet()) {
       AttributeDefinition sub =
           definition

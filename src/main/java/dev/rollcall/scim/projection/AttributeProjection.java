@@ -1,5 +1,7 @@
 package dev.rollcall.scim.projection;
 
+import static dev.rollcall.infrastructure.json.JsonFactory.JSON;
+
 import dev.rollcall.scim.filter.AttributePath;
 import dev.rollcall.scim.schema.AttributeDefinition;
 import dev.rollcall.scim.schema.ResolvedAttribute;
@@ -8,7 +10,6 @@ import dev.rollcall.scim.schema.Returned;
 import dev.rollcall.scim.schema.SchemaDefinition;
 import dev.rollcall.scim.schema.SchemaRegistry;
 import dev.rollcall.scim.schema.Schemas;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -156,7 +157,7 @@ public final class AttributeProjection {
   /** The resource with only the attributes this projection returns. */
   public JsonObject apply(JsonObject resource) {
     SchemaDefinition core = registry.coreSchema(kind);
-    JsonObjectBuilder result = Json.createObjectBuilder();
+    JsonObjectBuilder result = JSON.createObjectBuilder();
     Set<String> presentExtensions = new HashSet<>();
     JsonValue schemaList = null;
     for (Map.Entry<String, JsonValue> entry : resource.entrySet()) {
@@ -186,7 +187,7 @@ public final class AttributeProjection {
       }
     }
     JsonObject body = result.build();
-    JsonObjectBuilder withSchemas = Json.createObjectBuilder();
+    JsonObjectBuilder withSchemas = JSON.createObjectBuilder();
     if (schemaList != null) {
       withSchemas.add(Schemas.SCHEMAS_ATTRIBUTE, schemas(schemaList, presentExtensions));
     }
@@ -198,7 +199,7 @@ public final class AttributeProjection {
     if (list.getValueType() != JsonValue.ValueType.ARRAY) {
       return list;
     }
-    JsonArrayBuilder kept = Json.createArrayBuilder();
+    JsonArrayBuilder kept = JSON.createArrayBuilder();
     for (JsonValue urn : list.asJsonArray()) {
       boolean droppedExtension =
           urn instanceof JsonString text
@@ -212,7 +213,7 @@ public final class AttributeProjection {
   }
 
   private JsonObject project(SchemaDefinition schema, JsonObject container) {
-    JsonObjectBuilder result = Json.createObjectBuilder();
+    JsonObjectBuilder result = JSON.createObjectBuilder();
     for (Map.Entry<String, JsonValue> entry : container.entrySet()) {
       schema
           .attribute(entry.getKey())
@@ -237,7 +238,7 @@ public final class AttributeProjection {
       return projected.isEmpty() ? null : projected;
     }
     if (value.getValueType() == JsonValue.ValueType.ARRAY) {
-      JsonArrayBuilder array = Json.createArrayBuilder();
+      JsonArrayBuilder array = JSON.createArrayBuilder();
       int count = 0;
       for (JsonValue element : value.asJsonArray()) {
         if (element.getValueType() == JsonValue.ValueType.OBJECT) {
@@ -255,7 +256,7 @@ public final class AttributeProjection {
 
   private JsonObject projectComplex(
       Mode mode, SchemaDefinition schema, AttributeDefinition attribute, JsonObject value) {
-    JsonObjectBuilder result = Json.createObjectBuilder();
+    JsonObjectBuilder result = JSON.createObjectBuilder();
     for (Map.Entry<String, JsonValue> entry : value.entrySet()) {
       Optional<AttributeDefinition> sub = attribute.subAttribute(entry.getKey());
       if (sub.isPresent()

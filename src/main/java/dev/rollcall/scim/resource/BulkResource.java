@@ -1,5 +1,7 @@
 package dev.rollcall.scim.resource;
 
+import static dev.rollcall.infrastructure.json.JsonFactory.JSON;
+
 import dev.rollcall.infrastructure.config.ScimLocations;
 import dev.rollcall.scim.ScimCaller;
 import dev.rollcall.scim.ScimException;
@@ -7,7 +9,6 @@ import dev.rollcall.scim.ScimExceptionMapper;
 import dev.rollcall.scim.ScimMediaType;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -146,11 +147,11 @@ public class BulkResource {
                 409);
       }
     }
-    JsonArrayBuilder results = Json.createArrayBuilder();
+    JsonArrayBuilder results = JSON.createArrayBuilder();
     all.stream().filter(o -> o.result != null).forEach(o -> results.add(o.result));
     return Response.ok(
-            Json.createObjectBuilder()
-                .add("schemas", Json.createArrayBuilder().add(RESPONSE_SCHEMA))
+            JSON.createObjectBuilder()
+                .add("schemas", JSON.createArrayBuilder().add(RESPONSE_SCHEMA))
                 .add("Operations", results)
                 .build())
         .build();
@@ -216,7 +217,7 @@ public class BulkResource {
         location =
             locations.base(caller.principal().organizationId()) + "/" + target.group(1) + "/" + id;
       }
-      JsonObjectBuilder result = Json.createObjectBuilder().add("method", method);
+      JsonObjectBuilder result = JSON.createObjectBuilder().add("method", method);
       bulkId.ifPresent(b -> result.add("bulkId", b));
       if (response.getEntityTag() != null) {
         result.add("version", "W/\"" + response.getEntityTag().getValue() + "\"");
@@ -234,11 +235,11 @@ public class BulkResource {
     Response error = errors.toResponse(e);
     JsonObject body = (JsonObject) error.getEntity();
     JsonObjectBuilder result =
-        Json.createObjectBuilder().add("method", string(operation, "method").orElse(""));
+        JSON.createObjectBuilder().add("method", string(operation, "method").orElse(""));
     string(operation, "bulkId").ifPresent(b -> result.add("bulkId", b));
     int code = status > 0 ? status : error.getStatus();
     JsonObjectBuilder response =
-        Json.createObjectBuilder(body).add("status", Integer.toString(code));
+        JSON.createObjectBuilder(body).add("status", Integer.toString(code));
     return result.add("status", Integer.toString(code)).add("response", response).build();
   }
 

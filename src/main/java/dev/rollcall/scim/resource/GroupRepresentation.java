@@ -1,5 +1,7 @@
 package dev.rollcall.scim.resource;
 
+import static dev.rollcall.infrastructure.json.JsonFactory.JSON;
+
 import dev.rollcall.application.GroupProvisioning.ProvisionedGroup;
 import dev.rollcall.domain.role.GrantRepository.MemberRef;
 import dev.rollcall.domain.role.Role;
@@ -8,7 +10,6 @@ import dev.rollcall.scim.schema.SchemaRegistry;
 import dev.rollcall.scim.schema.Schemas;
 import dev.rollcall.scim.validation.ResourceValidator;
 import dev.rollcall.scim.validation.ScimValidationException;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -67,8 +68,8 @@ public final class GroupRepresentation {
   public static JsonObject toJson(ProvisionedGroup group, String scimBase) {
     Role role = group.role();
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
-            .add("schemas", Json.createArrayBuilder().add(GROUP_SCHEMA))
+        JSON.createObjectBuilder()
+            .add("schemas", JSON.createArrayBuilder().add(GROUP_SCHEMA))
             .add("id", role.id());
     role.externalId().ifPresent(v -> json.add("externalId", v));
     json.add("displayName", role.name());
@@ -76,10 +77,10 @@ public final class GroupRepresentation {
         .members()
         .ifPresent(
             members -> {
-              JsonArrayBuilder array = Json.createArrayBuilder();
+              JsonArrayBuilder array = JSON.createArrayBuilder();
               for (MemberRef member : members) {
                 JsonObjectBuilder m =
-                    Json.createObjectBuilder()
+                    JSON.createObjectBuilder()
                         .add("value", member.id())
                         .add("$ref", scimBase + "/Users/" + member.id())
                         .add("type", "User");

@@ -1,7 +1,8 @@
 package dev.rollcall.scim.resource;
 
+import static dev.rollcall.infrastructure.json.JsonFactory.JSON;
+
 import dev.rollcall.scim.ScimException;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -22,7 +23,7 @@ final class JsonReading {
     if (body == null || body.isBlank()) {
       throw ScimException.badRequest("invalidSyntax", "The request body must be a JSON object");
     }
-    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(body))) {
       JsonValue value = reader.readValue();
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {
         throw ScimException.badRequest("invalidSyntax", "The request body must be a JSON object");

@@ -1,6 +1,7 @@
 package dev.rollcall.scim.resource;
 
-import jakarta.json.Json;
+import static dev.rollcall.infrastructure.json.JsonFactory.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -12,10 +13,10 @@ final class ListResponse {
   private ListResponse() {}
 
   static JsonObject of(long total, int startIndex, List<JsonObject> resources) {
-    JsonArrayBuilder items = Json.createArrayBuilder();
+    JsonArrayBuilder items = JSON.createArrayBuilder();
     resources.forEach(items::add);
-    return Json.createObjectBuilder()
-        .add("schemas", Json.createArrayBuilder().add(SCHEMA))
+    return JSON.createObjectBuilder()
+        .add("schemas", JSON.createArrayBuilder().add(SCHEMA))
         .add("totalResults", total)
         .add("startIndex", startIndex)
         .add("itemsPerPage", resources.size())

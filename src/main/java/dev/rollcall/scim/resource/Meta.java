@@ -1,6 +1,7 @@
 package dev.rollcall.scim.resource;
 
-import jakarta.json.Json;
+import static dev.rollcall.infrastructure.json.JsonFactory.JSON;
+
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 
@@ -10,7 +11,7 @@ final class Meta {
 
   static JsonObjectBuilder of(
       String resourceType, Instant created, Instant lastModified, long version, String location) {
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("resourceType", resourceType)
         .add("created", created.toString())
         .add("lastModified", lastModified.toString())

@@ -1,5 +1,7 @@
 package dev.rollcall.scim.resource;
 
+import static dev.rollcall.infrastructure.json.JsonFactory.JSON;
+
 import dev.rollcall.application.UserProvisioning.ProvisionedUser;
 import dev.rollcall.domain.member.CustomAttribute;
 import dev.rollcall.domain.member.Email;
@@ -15,7 +17,6 @@ import dev.rollcall.scim.schema.SchemaRegistry;
 import dev.rollcall.scim.schema.Schemas;
 import dev.rollcall.scim.validation.ResourceValidator;
 import dev.rollcall.scim.validation.ScimValidationException;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -159,12 +160,12 @@ public final class UserRepresentation {
       return value.flag() ? JsonValue.TRUE : JsonValue.FALSE;
     }
     if (value.number() != null) {
-      return Json.createValue(value.number());
+      return JSON.createValue(value.number());
     }
     if (value.time() != null) {
-      return Json.createValue(value.time().toString());
+      return JSON.createValue(value.time().toString());
     }
-    return Json.createValue(value.text());
+    return JSON.createValue(value.text());
   }
 
   private static List<Email> emails(JsonObject user) {
@@ -185,7 +186,7 @@ public final class UserRepresentation {
   }
 
   private static String otherAttributes(JsonObject user) {
-    JsonObjectBuilder other = Json.createObjectBuilder();
+    JsonObjectBuilder other = JSON.createObjectBuilder();
     STORED_AS_JSON.stream()
         .filter(user::containsKey)
         .sorted()
@@ -212,24 +213,24 @@ public final class UserRepresentation {
   public static JsonObject toJson(ProvisionedUser user, String scimBase) {
     Member member = user.member();
     EnterpriseProfile enterprise = member.enterprise();
-    JsonArrayBuilder schemas = Json.createArrayBuilder().add(USER_SCHEMA);
+    JsonArrayBuilder schemas = JSON.createArrayBuilder().add(USER_SCHEMA);
     if (!enterprise.isEmpty()) {
       schemas.add(ENTERPRISE_SCHEMA);
     }
     java.util.Map<String, JsonObjectBuilder> extensions = new java.util.TreeMap<>();
     for (CustomAttribute value : user.customAttributes()) {
       extensions
-          .computeIfAbsent(value.schema(), urn -> Json.createObjectBuilder())
+          .computeIfAbsent(value.schema(), urn -> JSON.createObjectBuilder())
           .add(value.name(), customValue(value));
     }
     extensions.keySet().forEach(schemas::add);
     JsonObjectBuilder json =
-        Json.createObjectBuilder().add("schemas", schemas).add("id", member.id());
+        JSON.createObjectBuilder().add("schemas", schemas).add("id", member.id());
     member.externalId().ifPresent(v -> json.add("externalId", v));
     json.add("userName", member.userName());
     PersonName name = member.name();
     if (!name.isEmpty()) {
-      JsonObjectBuilder n = Json.createObjectBuilder();
+      JsonObjectBuilder n = JSON.createObjectBuilder();
       put(n, "formatted", name.formatted());
       put(n, "familyName", name.familyName());
       put(n, "givenName", name.givenName());
@@ -248,9 +249,9 @@ public final class UserRepresentation {
     member.timezone().ifPresent(v -> json.add("timezone", v));
     json.add("active", member.active());
     if (!user.emails().isEmpty()) {
-      JsonArrayBuilder emails = Json.createArrayBuilder();
+      JsonArrayBuilder emails = JSON.createArrayBuilder();
       for (Email email : user.emails()) {
-        JsonObjectBuilder e = Json.createObjectBuilder().add("value", email.value());
+        JsonObjectBuilder e = JSON.createObjectBuilder().add("value", email.value());
         put(e, "type", email.type());
         put(e, "display", email.display());
         e.add("primary", email.primary());
@@ -260,14 +261,14 @@ public final class UserRepresentation {
     }
     member
         .otherAttributes()
-        .map(text -> Json.createReader(new StringReader(text)).readObject())
+        .map(text -> JSON.createReader(new StringReader(text)).readObject())
         .ifPresent(other -> other.forEach(json::add));
     json.add("orgadmin", user.orgadmin());
     if (!user.groups().isEmpty()) {
-      JsonArrayBuilder groups = Json.createArrayBuilder();
+      JsonArrayBuilder groups = JSON.createArrayBuilder();
       for (GroupRef group : user.groups()) {
         groups.add(
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("value", group.id())
                 .add("$ref", scimBase + "/Groups/" + group.id())
                 .add("display", group.name())
@@ -276,7 +277,7 @@ public final class UserRepresentation {
       json.add("groups", groups);
     }
     if (!enterprise.isEmpty()) {
-      JsonObjectBuilder e = Json.createObjectBuilder();
+      JsonObjectBuilder e = JSON.createObjectBuilder();
       put(e, "employeeNumber", enterprise.employeeNumber());
       put(e, "costCenter", enterprise.costCenter());
       put(e, "organization", enterprise.organization());
@@ -285,7 +286,7 @@ public final class UserRepresentation {
       if (enterprise.managerId() != null) {
         e.add(
             "manager",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("value", enterprise.managerId())
                 .add("$ref", scimBase + "/Users/" + enterprise.managerId()));
       }

@@ -1,6 +1,7 @@
 package dev.rollcall.scim.schema;
 
-import jakarta.json.Json;
+import static dev.rollcall.infrastructure.json.JsonFactory.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -103,7 +104,7 @@ public record AttributeDefinition(
   /** The attribute as RFC 7643 §7 renders it inside a schema's {@code attributes}. */
   public JsonObject toJson() {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("name", name)
             .add("type", type.scimName())
             .add("multiValued", multiValued)
@@ -120,7 +121,7 @@ public record AttributeDefinition(
       json.add("referenceTypes", strings(referenceTypes));
     }
     if (isComplex()) {
-      JsonArrayBuilder subs = Json.createArrayBuilder();
+      JsonArrayBuilder subs = JSON.createArrayBuilder();
       subAttributes.forEach(sub -> subs.add(sub.toJson()));
       json.add("subAttributes", subs);
     }
@@ -138,7 +139,7 @@ public record AttributeDefinition(
   }
 
   private static JsonArrayBuilder strings(List<String> values) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JSON.createArrayBuilder();
     values.forEach(array::add);
     return array;
   }

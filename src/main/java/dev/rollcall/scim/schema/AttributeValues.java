@@ -1,6 +1,7 @@
 package dev.rollcall.scim.schema;
 
-import jakarta.json.Json;
+import static dev.rollcall.infrastructure.json.JsonFactory.JSON;
+
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -91,7 +92,7 @@ public final class AttributeValues {
     }
     Optional<AttributeDefinition> valueSub = definition.subAttribute("value");
     if (isScalar(value) && valueSub.isPresent()) {
-      return Optional.of(Json.createObjectBuilder().add(valueSub.get().name(), value).build());
+      return Optional.of(JSON.createObjectBuilder().add(valueSub.get().name(), value).build());
     }
     return Optional.empty();
   }
@@ -182,10 +183,10 @@ public final class AttributeValues {
   private static Optional<JsonValue> integerOf(JsonValue value) {
     try {
       if (value instanceof JsonNumber n) {
-        return Optional.of(Json.createValue(n.bigDecimalValue().toBigIntegerExact()));
+        return Optional.of(JSON.createValue(n.bigDecimalValue().toBigIntegerExact()));
       }
       if (value instanceof JsonString s) {
-        return Optional.of(Json.createValue(new BigInteger(s.getString().trim())));
+        return Optional.of(JSON.createValue(new BigInteger(s.getString().trim())));
       }
     } catch (ArithmeticException | NumberFormatException e) {
       return Optional.empty();
@@ -199,7 +200,7 @@ public final class AttributeValues {
     }
     if (value instanceof JsonString s) {
       try {
-        return Optional.of(Json.createValue(new BigDecimal(s.getString().trim())));
+        return Optional.of(JSON.createValue(new BigDecimal(s.getString().trim())));
       } catch (NumberFormatException e) {
         return Optional.empty();
       }

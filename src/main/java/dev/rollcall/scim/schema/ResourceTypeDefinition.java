@@ -1,6 +1,7 @@
 package dev.rollcall.scim.schema;
 
-import jakarta.json.Json;
+import static dev.rollcall.infrastructure.json.JsonFactory.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -50,18 +51,18 @@ public record ResourceTypeDefinition(
    */
   public JsonObject toJson(String locationBase) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
-            .add("schemas", Json.createArrayBuilder().add(Schemas.RESOURCE_TYPE_URN))
+        JSON.createObjectBuilder()
+            .add("schemas", JSON.createArrayBuilder().add(Schemas.RESOURCE_TYPE_URN))
             .add("id", name())
             .add("name", name())
             .add("endpoint", endpoint())
             .add("description", description)
             .add("schema", schema.id());
     if (!extensions.isEmpty()) {
-      JsonArrayBuilder array = Json.createArrayBuilder();
+      JsonArrayBuilder array = JSON.createArrayBuilder();
       for (Extension extension : extensions) {
         array.add(
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("schema", extension.schema().id())
                 .add("required", extension.required()));
       }
@@ -69,7 +70,7 @@ public record ResourceTypeDefinition(
     }
     return json.add(
             "meta",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("resourceType", "ResourceType")
                 .add("location", Schemas.location(locationBase, "/ResourceTypes/" + name())))
         .build();

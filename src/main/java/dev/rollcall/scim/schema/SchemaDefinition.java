@@ -1,6 +1,7 @@
 package dev.rollcall.scim.schema;
 
-import jakarta.json.Json;
+import static dev.rollcall.infrastructure.json.JsonFactory.JSON;
+
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.HashSet;
@@ -59,17 +60,17 @@ public record SchemaDefinition(
    *     https://rollcall.example.com/scim/v2/42}; a trailing '/' is ignored
    */
   public JsonObject toJson(String locationBase) {
-    JsonArrayBuilder attributeArray = Json.createArrayBuilder();
+    JsonArrayBuilder attributeArray = JSON.createArrayBuilder();
     attributes.forEach(attribute -> attributeArray.add(attribute.toJson()));
-    return Json.createObjectBuilder()
-        .add("schemas", Json.createArrayBuilder().add(Schemas.SCHEMA_URN))
+    return JSON.createObjectBuilder()
+        .add("schemas", JSON.createArrayBuilder().add(Schemas.SCHEMA_URN))
         .add("id", id)
         .add("name", name)
         .add("description", description)
         .add("attributes", attributeArray)
         .add(
             "meta",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("resourceType", "Schema")
                 .add("location", Schemas.location(locationBase, "/Schemas/" + id)))
         .build();

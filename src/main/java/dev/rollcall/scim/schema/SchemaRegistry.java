@@ -1,7 +1,8 @@
 package dev.rollcall.scim.schema;
 
+import static dev.rollcall.infrastructure.json.JsonFactory.JSON;
+
 import dev.rollcall.scim.filter.AttributePath;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
@@ -179,7 +180,7 @@ public final class SchemaRegistry {
    * SchemaDefinition#toJson(String)} renders it.
    */
   public JsonObject schemasJson(String locationBase) {
-    JsonArrayBuilder resources = Json.createArrayBuilder();
+    JsonArrayBuilder resources = JSON.createArrayBuilder();
     List<SchemaDefinition> all = schemas();
     all.forEach(schema -> resources.add(schema.toJson(locationBase)));
     return listResponse(all.size(), resources);
@@ -187,14 +188,14 @@ public final class SchemaRegistry {
 
   /** The {@code /ResourceTypes} response: a ListResponse of the User and Group resource types. */
   public JsonObject resourceTypesJson(String locationBase) {
-    JsonArrayBuilder resources = Json.createArrayBuilder();
+    JsonArrayBuilder resources = JSON.createArrayBuilder();
     resourceTypes().forEach(type -> resources.add(type.toJson(locationBase)));
     return listResponse(resourceTypes().size(), resources);
   }
 
   private static JsonObject listResponse(int count, JsonArrayBuilder resources) {
-    return Json.createObjectBuilder()
-        .add("schemas", Json.createArrayBuilder().add(Schemas.LIST_RESPONSE_URN))
+    return JSON.createObjectBuilder()
+        .add("schemas", JSON.createArrayBuilder().add(Schemas.LIST_RESPONSE_URN))
         .add("totalResults", count)
         .add("itemsPerPage", count)
         .add("startIndex", 1)

@@ -1,6 +1,7 @@
 package dev.rollcall.scim.schema;
 
-import jakarta.json.Json;
+import static dev.rollcall.infrastructure.json.JsonFactory.JSON;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -30,8 +31,8 @@ public record ServiceProviderConfig(
    * @param locationBase the organization's SCIM base URI; a trailing '/' is ignored
    */
   public JsonObject toJson(String locationBase) {
-    return Json.createObjectBuilder()
-        .add("schemas", Json.createArrayBuilder().add(Schemas.SERVICE_PROVIDER_CONFIG_URN))
+    return JSON.createObjectBuilder()
+        .add("schemas", JSON.createArrayBuilder().add(Schemas.SERVICE_PROVIDER_CONFIG_URN))
         .add("patch", supported(true))
         .add(
             "bulk",
@@ -44,9 +45,9 @@ public record ServiceProviderConfig(
         .add("etag", supported(true))
         .add(
             "authenticationSchemes",
-            Json.createArrayBuilder()
+            JSON.createArrayBuilder()
                 .add(
-                    Json.createObjectBuilder()
+                    JSON.createObjectBuilder()
                         .add("type", "oauthbearertoken")
                         .add("name", "OAuth Bearer Token")
                         .add(
@@ -57,14 +58,14 @@ public record ServiceProviderConfig(
                         .add("primary", true)))
         .add(
             "meta",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("resourceType", "ServiceProviderConfig")
                 .add("location", Schemas.location(locationBase, "/ServiceProviderConfig")))
         .build();
   }
 
   private static JsonObjectBuilder supported(boolean supported) {
-    return Json.createObjectBuilder().add("supported", supported);
+    return JSON.createObjectBuilder().add("supported", supported);
   }
 
   private static void requirePositive(int value, String name) {

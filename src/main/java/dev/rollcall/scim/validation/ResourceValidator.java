@@ -1,5 +1,6 @@
 package dev.rollcall.scim.validation;
 
+import static dev.rollcall.infrastructure.json.JsonFactory.JSON;
 import static dev.rollcall.scim.validation.ScimValidationException.ScimType.INVALID_SYNTAX;
 import static dev.rollcall.scim.validation.ScimValidationException.ScimType.INVALID_VALUE;
 import static dev.rollcall.scim.validation.ScimValidationException.ScimType.MUTABILITY;
@@ -15,7 +16,6 @@ import dev.rollcall.scim.schema.ResourceKind;
 import dev.rollcall.scim.schema.SchemaDefinition;
 import dev.rollcall.scim.schema.SchemaRegistry;
 import dev.rollcall.scim.schema.Schemas;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -246,7 +246,7 @@ public final class ResourceValidator {
       if (!kept(sub) || value == JsonValue.NULL) {
         return;
       }
-      cleaned = Json.createObjectBuilder().add(sub.name(), scalar(sub, value, subLabel)).build();
+      cleaned = JSON.createObjectBuilder().add(sub.name(), scalar(sub, value, subLabel)).build();
     } else {
       cleaned = value(attribute, value, label);
     }
@@ -277,7 +277,7 @@ public final class ResourceValidator {
     if (!attribute.multiValued()
         && first instanceof JsonObject a
         && second instanceof JsonObject b) {
-      JsonObjectBuilder merged = Json.createObjectBuilder();
+      JsonObjectBuilder merged = JSON.createObjectBuilder();
       for (AttributeDefinition sub : attribute.subAttributes()) {
         JsonValue x = a.get(sub.name());
         JsonValue y = b.get(sub.name());
@@ -330,7 +330,7 @@ public final class ResourceValidator {
       return null;
     }
     checkOnePrimary(attribute, values, label);
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JSON.createArrayBuilder();
     values.forEach(array::add);
     return array.build();
   }
@@ -352,7 +352,7 @@ public final class ResourceValidator {
         throw givenTwice(at);
       }
     }
-    JsonObjectBuilder result = Json.createObjectBuilder();
+    JsonObjectBuilder result = JSON.createObjectBuilder();
     for (AttributeDefinition sub : attribute.subAttributes()) {
       JsonValue value = subs.get(sub.name());
       if (value != null) {
@@ -371,7 +371,7 @@ public final class ResourceValidator {
         && !attribute.caseExact()) {
       for (String canonical : attribute.canonicalValues()) {
         if (canonical.equalsIgnoreCase(s.getString())) {
-          return Json.createValue(canonical);
+          return JSON.createValue(canonical);
         }
       }
     }
@@ -460,7 +460,7 @@ public final class ResourceValidator {
       return now;
     }
     String valueName = valueSub.get().name();
-    JsonArrayBuilder result = Json.createArrayBuilder();
+    JsonArrayBuilder result = JSON.createArrayBuilder();
     JsonArray nowValues = now.asJsonArray();
     for (int i = 0; i < nowValues.size(); i++) {
       JsonObject element = nowValues.getJsonObject(i);
@@ -481,7 +481,7 @@ public final class ResourceValidator {
 
   private static JsonObject withImmutableSubs(
       AttributeDefinition attribute, String label, JsonObject old, JsonObject now) {
-    JsonObjectBuilder result = Json.createObjectBuilder();
+    JsonObjectBuilder result = JSON.createObjectBuilder();
     for (AttributeDefinition sub : attribute.subAttributes()) {
       JsonValue before = old.get(sub.name());
       JsonValue after = now.get(sub.name());
@@ -581,8 +581,8 @@ public final class ResourceValidator {
   // ---- the cleaned body ----
 
   private JsonObject build() {
-    JsonArrayBuilder schemaUrns = Json.createArrayBuilder();
-    JsonObjectBuilder body = Json.createObjectBuilder();
+    JsonArrayBuilder schemaUrns = JSON.createArrayBuilder();
+    JsonObjectBuilder body = JSON.createObjectBuilder();
     for (SchemaDefinition schema : schemas()) {
       Map<String, Given> attributes = given.get(fold(schema.id()));
       boolean core = schema == registry.coreSchema(kind);
@@ -590,7 +590,7 @@ public final class ResourceValidator {
         continue;
       }
       schemaUrns.add(schema.id());
-      JsonObjectBuilder container = core ? body : Json.createObjectBuilder();
+      JsonObjectBuilder container = core ? body : JSON.createObjectBuilder();
       Map<String, Given> rest = new LinkedHashMap<>(attributes == null ? Map.of() : attributes);
       for (AttributeDefinition attribute : schema.attributes()) {
         Given value = rest.remove(fold(attribute.name()));
@@ -603,7 +603,7 @@ public final class ResourceValidator {
         body.add(schema.id(), container);
       }
     }
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add(Schemas.SCHEMAS_ATTRIBUTE, schemaUrns)
         .addAll(body)
         .build();

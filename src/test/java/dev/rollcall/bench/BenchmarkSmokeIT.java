@@ -49,6 +49,8 @@ class BenchmarkSmokeIT {
     for (int level : sizes.lookupLevels()) {
       assertTrue(report.find(ScalingCurves.lookupAt(level)).isPresent(), table);
       assertTrue(report.find(ScalingCurves.floorAt(level)).isPresent(), table);
+      assertEquals(
+          sizes.lookups(), report.find(ScalingCurves.jdbcLookupAt(level)).orElseThrow().count());
     }
     for (int members : sizes.groupLevels()) {
       assertTrue(report.find(ScalingCurves.patchAddAt(members)).isPresent(), table);

@@ -79,6 +79,36 @@ final class GeneratorClient {
             .toArray());
   }
 
+  /**
+   * Raw JDBC {@code userName eq} look-ups on the server's data source: random users {@code
+   * prefix<i>@<domain>} (i below {@code perOrg}) of random organizations; each look-up's nanos.
+   */
+  long[] jdbcLookups(
+      Organization any,
+      List<Organization> orgs,
+      List<String> domains,
+      String prefix,
+      int perOrg,
+      int count) {
+    JsonArrayBuilder ids = Json.createArrayBuilder();
+    orgs.forEach(o -> ids.add(o.id()));
+    JsonArrayBuilder names = Json.createArrayBuilder();
+    domains.forEach(names::add);
+    String body =
+        Json.createObjectBuilder().add("orgs", ids).add("domains", names).build().toString();
+    return call(
+            "POST",
+            "orgs/%s/jdbc-lookups?prefix=%s&perOrg=%d&count=%d"
+                .formatted(any.id(), encode(prefix), perOrg, count),
+            null,
+            body)
+        .getJsonArray("nanos")
+        .getValuesAs(JsonNumber::longValue)
+        .stream()
+        .mapToLong(Long::longValue)
+        .toArray();
+  }
+
   /** The server's heap after a full collection, and its pools' peaks, in bytes. */
   JsonObject heap(Organization org) {
     return call("GET", "orgs/" + org.id() + "/heap", null, null);

@@ -94,6 +94,23 @@ public final class Report {
           false,
           1.5);
     }
+    for (int level : sizes.lookupLevels()) {
+      var eq = find(ScalingCurves.lookupAt(level));
+      var base = find(ScalingCurves.floorAt(level));
+      var jdbc = find(ScalingCurves.jdbcLookupAt(level));
+      if (eq.isPresent() && base.isPresent() && jdbc.isPresent()) {
+        notes.add(
+            String.format(
+                Locale.ROOT,
+                "userName eq @ %d users: p50 %.2f ms = floor p50 %.2f ms + %.2f ms; the database's"
+                    + " own look-up (member + emails, raw JDBC in the server) p50 %.2f ms.",
+                level,
+                eq.get().p50(),
+                base.get().p50(),
+                eq.get().p50() - base.get().p50(),
+                jdbc.get().p50()));
+      }
+    }
     int total = Math.max(sizes.importUsers(), largest + sizes.patchPairs());
     var scimImport = find(ScalingCurves.importOf(total));
     var jdbcImport = find(ScalingCurves.jdbcImportOf(total));

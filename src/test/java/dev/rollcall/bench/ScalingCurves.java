@@ -59,6 +59,10 @@ final class ScalingCurves {
     return "userName eq @ " + users + " users";
   }
 
+  static String jdbcLookupAt(int users) {
+    return "jdbc userName lookup @ " + users;
+  }
+
   static String patchAddAt(int members) {
     return "PATCH add @ " + members + " members";
   }
@@ -165,6 +169,16 @@ final class ScalingCurves {
                         null);
                 return ok(reply) && reply.json().getInt("totalResults") == 1;
               }));
+      long[] jdbc =
+          generator.jdbcLookups(
+              org[0],
+              List.of(org),
+              java.util.stream.IntStream.range(0, orgs).mapToObj(this::domain).toList(),
+              "user",
+              users,
+              sizes.lookups());
+      stats.add(
+          Runner.of(jdbcLookupAt(level), jdbc, java.util.Arrays.stream(jdbc).sum() / 1e9, 0, null));
     }
   }
 

@@ -134,6 +134,54 @@ public class GeneratorResource {
     return Json.createObjectBuilder().add("rows", rows).add("pageNanos", pageNanos).build();
   }
 
+  /**
+   * The database's own rate for what a {@code userName eq} look-up reads, at the data's current
+   * size: {@code count} look-ups of a random user {@code prefix<i>@<domain of org>} (i below {@code
+   * perOrg}) of a random organization of the body's {@code orgs}/{@code domains}, each the member
+   * row by {@code (org_id, user_name_key)} and its emails, on one connection of the server's data
+   * source; each look-up's time is returned.
+   */
+  @POST
+  @Path("jdbc-lookups")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public JsonObject jdbcLookups(
+      @PathParam("org") String org,
+      @QueryParam("prefix") String prefix,
+      @QueryParam("perOrg") int perOrg,
+      @QueryParam("count") int count,
+      JsonObject body)
+      throws SQLException {
+    List<String> orgs = body.getJsonArray("orgs").getValuesAs(JsonString::getString);
+    List<String> domains = body.getJsonArray("domains").getValuesAs(JsonString::getString);
+    JsonArrayBuilder nanos = Json.createArrayBuilder();
+    var random = java.util.concurrent.ThreadLocalRandom.current();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement member =
+            connection.prepareStatement(
+                "SELECT * FROM members WHERE org_id = ? AND user_name_key = ?");
+        PreparedStatement emails =
+            connection.prepareStatement(
+                "SELECT * FROM member_emails WHERE org_id = ? AND member_id = ?")) {
+      connection.setReadOnly(true);
+      for (int i = 0; i < count; i++) {
+        int o = random.nextInt(orgs.size());
+        String userName = prefix + random.nextInt(perOrg) + "@" + domains.get(o);
+        long start = System.nanoTime();
+        member.setString(1, orgs.get(o));
+        member.setString(2, userName.toLowerCase(java.util.Locale.ROOT));
+        List<String> ids = new ArrayList<>(1);
+        if (readAll(member, ids) != 1) {
+          throw new IllegalStateException("no member " + userName);
+        }
+        emails.setString(1, orgs.get(o));
+        emails.setString(2, ids.get(0));
+        readAll(emails, null);
+        nanos.add(System.nanoTime() - start);
+      }
+    }
+    return Json.createObjectBuilder().add("nanos", nanos).build();
+  }
+
   /** Heap in use after a full collection, committed and maximum heap (bytes). */
   @GET
   @Path("heap")

@@ -100,8 +100,9 @@ public class UserProvisioning {
       if (!member.userName().equalsIgnoreCase(profile.userName())) {
         requireUserNameFree(profile.userName(), member.id());
       }
-      write(member, profile, caller, view(member));
-      return new Created(view(member), true);
+      ProvisionedUser current = view(member);
+      write(member, profile, caller, current);
+      return new Created(written(member, profile, current), true);
     }
     Instant now = clock.instant();
     Member member =
@@ -111,22 +112,10 @@ public class UserProvisioning {
             profile.primaryEmail().orElse(null),
             now);
     members.add(member);
-    // a new member has no emails, values or roles: nothing to read before writing, and what SCIM
-    // shows of it afterwards is what was just written (custom values are read back, as the
-    // database stores them)
-    write(
-        member,
-        profile,
-        caller,
-        new ProvisionedUser(member, List.of(), false, List.of(), List.of()));
-    return new Created(
-        new ProvisionedUser(
-            member,
-            profile.emails(),
-            profile.orgadmin().orElse(false),
-            List.of(),
-            storedAttributes(member, profile)),
-        false);
+    // a new member has no emails, values or roles: nothing to read before writing
+    ProvisionedUser none = new ProvisionedUser(member, List.of(), false, List.of(), List.of());
+    write(member, profile, caller, none);
+    return new Created(written(member, profile, none), false);
   }
 
   /**
@@ -160,13 +149,7 @@ public class UserProvisioning {
       requireUserNameFree(profile.userName(), member.id());
     }
     write(member, profile, caller, current);
-    // the write leaves the emails as given and the groups as they were (read in this transaction)
-    return new ProvisionedUser(
-        member,
-        profile.emails(),
-        profile.orgadmin().orElse(current.orgadmin()),
-        current.groups(),
-        storedAttributes(member, profile));
+    return written(member, profile, current);
   }
 
   public void delete(String id, ExpectedVersion expected) {
@@ -304,13 +287,19 @@ public class UserProvisioning {
   }
 
   /**
-   * The custom values as stored (types as the database keeps them); no query when there are none.
+   * What SCIM shows of the member after {@link #write}: the emails as given, orgadmin as asked (or
+   * as it was), the groups as they were ({@code current}, read in this transaction), and the custom
+   * values as stored (types as the database keeps them; no query when there are none).
    */
-  private List<CustomAttribute> storedAttributes(Member member, Profile profile) {
-    if (profile.customAttributes().isEmpty()) {
-      return List.of();
-    }
-    return members.attributesOf(List.of(member.id())).getOrDefault(member.id(), List.of());
+  private ProvisionedUser written(Member member, Profile profile, ProvisionedUser current) {
+    return new ProvisionedUser(
+        member,
+        profile.emails(),
+        profile.orgadmin().orElse(current.orgadmin()),
+        current.groups(),
+        profile.customAttributes().isEmpty()
+            ? List.of()
+            : members.attributesOf(List.of(member.id())).getOrDefault(member.id(), List.of()));
   }
 
   private Role orgadminRole() {

@@ -23,7 +23,6 @@ import java.util.stream.Stream;
 
 @ApplicationScoped
 public class JpaMemberRepository implements MemberRepository {
-  /** At most this many members are returned for one email address. */
   private final EntityManager em;
 
   @Inject

@@ -10,6 +10,7 @@ import dev.rollcall.domain.integration.IntegrationType;
 import dev.rollcall.domain.integration.ScimClient;
 import dev.rollcall.domain.integration.SecurityIntegration;
 import dev.rollcall.domain.integration.SecurityIntegrationRepository;
+import dev.rollcall.domain.integration.SecurityIntegrationRepository.TokenLookup;
 import dev.rollcall.domain.role.Privilege;
 import dev.rollcall.domain.role.Role;
 import dev.rollcall.domain.role.RoleRepository;
@@ -17,6 +18,8 @@ import dev.rollcall.infrastructure.config.ScimLocations;
 import dev.rollcall.infrastructure.tenancy.TenantContext;
 import dev.rollcall.infrastructure.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,6 +52,7 @@ public class SecurityIntegrationService {
   private final AuthorizationService authorization;
   private final TenantContext tenant;
   private final Clock clock;
+  private final TokenUse tokenUse;
   private final ScimLocations locations;
   private final String tokenLifetime;
 
@@ -70,13 +74,17 @@ public class SecurityIntegrationService {
       Optional<String> runAsRole,
       Optional<ExtensionDeclaration> extension) {}
 
-  /** Who is calling SCIM: the integration, and the role its calls act as. */
+  /**
+   * Who is calling SCIM: the integration, the role its calls act as, and the extension schemas its
+   * organization's integrations declare (read with the token, so a request needs no other look-up).
+   */
   public record ScimPrincipal(
       String organizationId,
       String integrationId,
       String integrationName,
       ScimClient client,
-      String runAsRoleId) {}
+      String runAsRoleId,
+      List<ExtensionDeclaration> extensions) {}
 
   @Inject
   public SecurityIntegrationService(
@@ -86,6 +94,7 @@ public class SecurityIntegrationService {
       TenantContext tenant,
       Clock clock,
       ScimLocations locations,
+      TokenUse tokenUse,
       @ConfigProperty(name = "rollcall.scim.token-lifetime") String tokenLifetime) {
     this.integrations = integrations;
     this.roles = roles;
@@ -93,11 +102,12 @@ public class SecurityIntegrationService {
     this.tenant = tenant;
     this.clock = clock;
     this.locations = locations;
+    this.tokenUse = tokenUse;
     this.tokenLifetime = tokenLifetime;
   }
 
   public SecurityIntegrationService() {
-    this(null, null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null, null);
   }
 
   /** Creates the integration; empty when it exists and {@code ifNotExists} was given. */
@@ -176,8 +186,13 @@ public class SecurityIntegrationService {
 
   /** The extension schemas the organization's integrations declare (each URN once). */
   public List<ExtensionDeclaration> extensions() {
+    return declaredExtensions(integrations.list());
+  }
+
+  private static List<ExtensionDeclaration> declaredExtensions(
+      List<SecurityIntegration> integrationsByName) {
     Map<String, ExtensionDeclaration> byUrn = new java.util.LinkedHashMap<>();
-    for (SecurityIntegration integration : integrations.list()) {
+    for (SecurityIntegration integration : integrationsByName) {
       integration.extension().ifPresent(e -> byUrn.putIfAbsent(e.urn(), e));
     }
     return List.copyOf(byUrn.values());
@@ -209,26 +224,30 @@ public class SecurityIntegrationService {
    * dropped and expired tokens are refused alike; a run-as role that lost MANAGE_MEMBERS is
    * forbidden.
    */
+  // reads only: no global transaction to begin and commit on every SCIM request (the once-a-minute
+  // bookkeeping write runs in one of its own)
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public ScimPrincipal authenticate(String secret) {
     if (secret == null || !secret.startsWith(TOKEN_PREFIX)) {
       throw refused();
     }
     String hash = Secrets.hash(secret);
-    // one query answers the common case (the run-as role holds MANAGE_MEMBERS itself); only when
-    // it finds nothing do the plain look-up and the walk through inherited roles decide between
-    // 401, 403 and a privilege held through inheritance. Nothing is cached across requests, so a
-    // RENEW, DROP or REVOKE on any node takes effect on the next request everywhere.
-    Optional<SecurityIntegration> held =
-        integrations.findByTokenHashWithPrivilege(hash, Privilege.MANAGE_MEMBERS);
+    // one query answers the common case (the run-as role holds MANAGE_MEMBERS itself) and brings
+    // the organization's extension declarations along; only when the role does not hold it
+    // directly does the walk through inherited roles decide between 403 and a privilege held
+    // through inheritance. Nothing is cached across requests, so a RENEW, DROP or REVOKE on any
+    // node takes effect on the next request everywhere.
+    TokenLookup lookup = integrations.authenticate(hash, Privilege.MANAGE_MEMBERS);
     SecurityIntegration integration =
-        held.or(() -> integrations.findByTokenHash(hash))
+        lookup
+            .match()
             .filter(i -> Secrets.sameHash(i.tokenHash(), hash))
             .orElseThrow(SecurityIntegrationService::refused);
     Instant now = clock.instant();
     if (integration.tokenExpiredAt(now)) {
       throw refused();
     }
-    if (held.isEmpty()
+    if (!lookup.holdsPrivilege()
         && !authorization.roleHolds(integration.runAsRoleId(), Privilege.MANAGE_MEMBERS)) {
       throw new PermissionDeniedException(
           "The integration's run-as role no longer holds MANAGE_MEMBERS");
@@ -239,14 +258,15 @@ public class SecurityIntegrationService {
         .orElse(true)) {
       // one conditional UPDATE outside the row version: concurrent requests never make each other
       // fail over a bookkeeping timestamp, and at most one of them writes it
-      integrations.recordTokenUse(integration.id(), now, now.minus(LAST_USED_RESOLUTION));
+      tokenUse.record(integration.id(), now, now.minus(LAST_USED_RESOLUTION));
     }
     return new ScimPrincipal(
         tenant.require(),
         integration.id(),
         integration.name(),
         integration.client(),
-        integration.runAsRoleId());
+        integration.runAsRoleId(),
+        declaredExtensions(lookup.declaringExtensions()));
   }
 
   /** The organization's SCIM base URI. */

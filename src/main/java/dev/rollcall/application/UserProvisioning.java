@@ -24,6 +24,8 @@ import dev.rollcall.infrastructure.persistence.SearchPage;
 import dev.rollcall.infrastructure.tenancy.TenantScoped;
 import dev.rollcall.scim.filter.Filter;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
@@ -163,9 +165,10 @@ public class UserProvisioning {
   }
 
   /**
-   * One page of users matching the filter; their emails, custom values and roles (groups and
-   * orgadmin) in one query each for the whole page, never per user.
+   * One page of users matching the filter; their emails, custom values (when an extension is
+   * declared) and roles (groups and orgadmin) in one query each for the whole page, never per user.
    */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public SearchPage<ProvisionedUser> search(
       Filter filter,
       ScimSearch.Sort sort,
@@ -179,7 +182,10 @@ public class UserProvisioning {
     }
     List<String> ids = page.items().stream().map(Member::id).toList();
     Map<String, List<Email>> emails = members.emailsOf(ids);
-    Map<String, List<CustomAttribute>> custom = members.attributesOf(ids);
+    // values of extensions no integration declares are not shown, so with none declared there is
+    // nothing to read
+    Map<String, List<CustomAttribute>> custom =
+        extensions.isEmpty() ? Map.of() : members.attributesOf(ids);
     Map<String, ScimRoles> roles = grants.scimRolesOf(ids, BuiltInRole.ORGADMIN.roleName());
     return new SearchPage<>(
         page.total(),

@@ -23,14 +23,12 @@ import java.util.Optional;
     name = SecurityIntegration.FIND_BY_NAME,
     query = "SELECT i FROM SecurityIntegration i WHERE i.name = :name")
 @NamedQuery(
-    name = SecurityIntegration.FIND_BY_TOKEN,
-    query = "SELECT i FROM SecurityIntegration i WHERE i.tokenHash = :hash")
-@NamedQuery(
-    name = SecurityIntegration.FIND_BY_TOKEN_WITH_PRIVILEGE,
+    name = SecurityIntegration.AUTHENTICATE,
     query =
-        "SELECT i FROM SecurityIntegration i WHERE i.tokenHash = :hash AND EXISTS"
-            + " (SELECT p.roleId FROM RolePrivilege p"
-            + " WHERE p.roleId = i.runAsRoleId AND p.privilege = :privilege)")
+        "SELECT i, (SELECT COUNT(p) FROM RolePrivilege p"
+            + " WHERE p.roleId = i.runAsRoleId AND p.privilege = :privilege)"
+            + " FROM SecurityIntegration i"
+            + " WHERE i.tokenHash = :hash OR i.extensionUrn IS NOT NULL ORDER BY i.name")
 @NamedQuery(
     name = SecurityIntegration.RECORD_TOKEN_USE,
     query =
@@ -44,9 +42,7 @@ import java.util.Optional;
     query = "SELECT i FROM SecurityIntegration i WHERE i.runAsRoleId = :role ORDER BY i.name")
 public class SecurityIntegration extends TenantOwned {
   public static final String FIND_BY_NAME = "SecurityIntegration.findByName";
-  public static final String FIND_BY_TOKEN_WITH_PRIVILEGE =
-      "SecurityIntegration.findByTokenWithPrivilege";
-  public static final String FIND_BY_TOKEN = "SecurityIntegration.findByToken";
+  public static final String AUTHENTICATE = "SecurityIntegration.authenticate";
   public static final String LIST = "SecurityIntegration.list";
   public static final String RECORD_TOKEN_USE = "SecurityIntegration.recordTokenUse";
   public static final String LIST_BY_RUN_AS_ROLE = "SecurityIntegration.listByRunAsRole";

@@ -10,14 +10,18 @@ public interface SecurityIntegrationRepository {
 
   Optional<SecurityIntegration> findByName(String name);
 
-  Optional<SecurityIntegration> findByTokenHash(String tokenHash);
-
   /**
-   * The integration with that token hash, only if its run-as role itself (not through a role it
-   * inherits) holds the privilege: one query for the common case of every SCIM request.
+   * What every SCIM request needs, in one query: the integration with that token hash, whether its
+   * run-as role itself (not through a role it inherits) holds the privilege, and the integrations
+   * that declare an extension schema (ordered by name).
    */
-  Optional<SecurityIntegration> findByTokenHashWithPrivilege(
-      String tokenHash, dev.rollcall.domain.role.Privilege privilege);
+  TokenLookup authenticate(String tokenHash, dev.rollcall.domain.role.Privilege privilege);
+
+  /** The outcome of {@link #authenticate}; {@code holdsPrivilege} is false when nothing matched. */
+  record TokenLookup(
+      Optional<SecurityIntegration> match,
+      boolean holdsPrivilege,
+      List<SecurityIntegration> declaringExtensions) {}
 
   List<SecurityIntegration> list();
 

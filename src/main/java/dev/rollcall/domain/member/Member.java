@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.eclipse.persistence.config.HintValues;
 import org.eclipse.persistence.config.QueryHints;
 
 /**
@@ -34,6 +35,12 @@ import org.eclipse.persistence.config.QueryHints;
 @NamedQuery(
     name = Member.FIND_BY_USER_NAME,
     query = "SELECT m FROM Member m WHERE m.userNameKey = :key")
+// the same look-up for a search, whose results are only shown: not registered for change tracking
+// (a hint set on the query object instead would copy the named query on every call)
+@NamedQuery(
+    name = Member.SEARCH_BY_USER_NAME,
+    query = "SELECT m FROM Member m WHERE m.userNameKey = :key",
+    hints = @QueryHint(name = QueryHints.READ_ONLY, value = HintValues.TRUE))
 // one indexed lookup per query: an OR across columns or with a subquery makes the databases scan
 // every member of the organization, which turned each create into O(organization size)
 @NamedQuery(
@@ -51,6 +58,7 @@ public class Member extends TenantOwned {
   public static final String FIND_BY_EMAIL_KEY = "Member.findByEmailKey";
   public static final String LIST = "Member.list";
   public static final String FIND_BY_USER_NAME = "Member.findByUserName";
+  public static final String SEARCH_BY_USER_NAME = "Member.searchByUserName";
   public static final String FIND_BY_LISTED_EMAIL = "Member.findByListedEmail";
   public static final String EXISTING_IDS = "Member.existingIds";
 

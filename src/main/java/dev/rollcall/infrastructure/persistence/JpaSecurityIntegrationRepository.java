@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,22 +45,26 @@ public class JpaSecurityIntegrationRepository implements SecurityIntegrationRepo
   }
 
   @Override
-  public Optional<SecurityIntegration> findByTokenHash(String tokenHash) {
-    return em.createNamedQuery(SecurityIntegration.FIND_BY_TOKEN, SecurityIntegration.class)
-        .setParameter("hash", tokenHash)
-        .getResultStream()
-        .findFirst();
-  }
-
-  @Override
-  public Optional<SecurityIntegration> findByTokenHashWithPrivilege(
-      String tokenHash, Privilege privilege) {
-    return em.createNamedQuery(
-            SecurityIntegration.FIND_BY_TOKEN_WITH_PRIVILEGE, SecurityIntegration.class)
-        .setParameter("hash", tokenHash)
-        .setParameter("privilege", privilege)
-        .getResultStream()
-        .findFirst();
+  public TokenLookup authenticate(String tokenHash, Privilege privilege) {
+    List<Object[]> rows =
+        em.createNamedQuery(SecurityIntegration.AUTHENTICATE, Object[].class)
+            .setParameter("hash", tokenHash)
+            .setParameter("privilege", privilege)
+            .getResultList();
+    SecurityIntegration match = null;
+    boolean holds = false;
+    List<SecurityIntegration> declaring = new ArrayList<>();
+    for (Object[] row : rows) {
+      SecurityIntegration integration = (SecurityIntegration) row[0];
+      if (tokenHash.equals(integration.tokenHash())) {
+        match = integration;
+        holds = ((Number) row[1]).longValue() > 0;
+      }
+      if (integration.extension().isPresent()) {
+        declaring.add(integration);
+      }
+    }
+    return new TokenLookup(Optional.ofNullable(match), holds, List.copyOf(declaring));
   }
 
   @Override

@@ -34,6 +34,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.eclipse.persistence.config.HintValues;
+import org.eclipse.persistence.config.QueryHints;
 
 /**
  * SCIM searches over members (users) and custom roles (groups), as SQL: filter, sort and page are
@@ -104,7 +106,7 @@ public class ScimSearch {
   private SearchPage<Member> userByName(Literal value, int startIndex, int count) {
     String key = Member.key(((Literal.StringLiteral) value).value());
     List<Member> matches =
-        em.createNamedQuery(Member.FIND_BY_USER_NAME, Member.class)
+        em.createNamedQuery(Member.SEARCH_BY_USER_NAME, Member.class)
             .setParameter("key", key)
             .getResultList();
     if (matches.size() > 1) {
@@ -173,7 +175,9 @@ public class ScimSearch {
     order.add(cb.asc(root.get("createdAt")));
     order.add(cb.asc(root.get("id")));
     query.orderBy(order);
-    TypedQuery<T> page = em.createQuery(query);
+    // results are only shown: not registered for change tracking (no copies, nothing to compare at
+    // commit)
+    TypedQuery<T> page = em.createQuery(query).setHint(QueryHints.READ_ONLY, HintValues.TRUE);
     page.setFirstResult(Math.max(0, startIndex - 1));
     page.setMaxResults(count);
     List<T> items = page.getResultList();

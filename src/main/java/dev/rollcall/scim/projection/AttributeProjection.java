@@ -154,6 +154,14 @@ public final class AttributeProjection {
     return keepsSub(mode, attribute.schema(), attribute.attribute(), attribute.subAttribute());
   }
 
+  /**
+   * Whether this projection asks for nothing beyond the defaults (no {@code attributes}, nothing
+   * known to exclude): it then changes only what is not returned by default.
+   */
+  public boolean isDefault() {
+    return !explicit && schemas.isEmpty() && selections.isEmpty();
+  }
+
   /** The resource with only the attributes this projection returns. */
   public JsonObject apply(JsonObject resource) {
     SchemaDefinition core = registry.coreSchema(kind);

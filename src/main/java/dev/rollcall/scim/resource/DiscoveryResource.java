@@ -72,7 +72,7 @@ public class DiscoveryResource {
   }
 
   private SchemaRegistry registry() {
-    return schemas.registry(caller.principal().organizationId());
+    return schemas.registry(caller.principal().extensions());
   }
 
   private String base() {

@@ -227,7 +227,7 @@ public class GroupsResource {
   }
 
   private SchemaRegistry registry() {
-    return schemas.registry(principal().organizationId());
+    return schemas.registry(principal().extensions());
   }
 
   private ScimPrincipal principal() {

@@ -1,49 +1,43 @@
 package dev.rollcall.scim.resource;
 
-import dev.rollcall.application.SecurityIntegrationService;
 import dev.rollcall.domain.integration.ExtensionDeclaration;
 import dev.rollcall.scim.schema.AttributeDefinition;
 import dev.rollcall.scim.schema.AttributeType;
 import dev.rollcall.scim.schema.SchemaDefinition;
 import dev.rollcall.scim.schema.SchemaRegistry;
-import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The schemas an organization's SCIM endpoint speaks: the built-in User, Group and EnterpriseUser,
- * plus the extension schemas its security integrations declare. Built once per request.
+ * plus the extension schemas its security integrations declare. The declarations come with the
+ * request's authentication; the registry built from them is kept for every organization that
+ * declares the same ones (most declare none, and share one).
  */
-@RequestScoped
+@ApplicationScoped
 public class ScimSchemas {
-  private final SecurityIntegrationService integrations;
-  private List<ExtensionDeclaration> extensions;
-  private SchemaRegistry registry;
+  /** Registries kept; past this, the cache starts over rather than grow without bound. */
+  static final int CACHED_REGISTRIES = 1_000;
 
-  @Inject
-  public ScimSchemas(SecurityIntegrationService integrations) {
-    this.integrations = integrations;
-  }
+  private final Map<List<ExtensionDeclaration>, SchemaRegistry> registries =
+      new ConcurrentHashMap<>();
 
-  protected ScimSchemas() {
-    this.integrations = null;
-  }
-
-  public SchemaRegistry registry(String organizationId) {
+  public SchemaRegistry registry(List<ExtensionDeclaration> extensions) {
+    SchemaRegistry registry = registries.get(extensions);
     if (registry == null) {
+      if (registries.size() >= CACHED_REGISTRIES) {
+        registries.clear();
+      }
       registry =
-          SchemaRegistry.withExtensions(
-              extensions().stream().map(ScimSchemas::definition).toList());
+          registries.computeIfAbsent(
+              List.copyOf(extensions),
+              declared ->
+                  SchemaRegistry.withExtensions(
+                      declared.stream().map(ScimSchemas::definition).toList()));
     }
     return registry;
-  }
-
-  /** The declared extension schemas, read once per request. */
-  public List<ExtensionDeclaration> extensions() {
-    if (extensions == null) {
-      extensions = integrations.extensions();
-    }
-    return extensions;
   }
 
   static SchemaDefinition definition(ExtensionDeclaration extension) {

@@ -209,8 +209,12 @@ public final class UserRepresentation {
         : List.of();
   }
 
-  /** The full representation (before attribute projection). */
-  public static JsonObject toJson(ProvisionedUser user, String scimBase) {
+  /**
+   * The full representation, with the values of the extension schemas {@code registry} declares
+   * (values of an extension no integration declares any more stay stored but are not shown). It
+   * holds only attributes returned by default, so the default projection leaves it as it is.
+   */
+  public static JsonObject toJson(ProvisionedUser user, String scimBase, SchemaRegistry registry) {
     Member member = user.member();
     EnterpriseProfile enterprise = member.enterprise();
     JsonArrayBuilder schemas = JSON.createArrayBuilder().add(USER_SCHEMA);
@@ -219,6 +223,9 @@ public final class UserRepresentation {
     }
     java.util.Map<String, JsonObjectBuilder> extensions = new java.util.TreeMap<>();
     for (CustomAttribute value : user.customAttributes()) {
+      if (registry.extension(value.schema(), ResourceKind.USER).isEmpty()) {
+        continue;
+      }
       extensions
           .computeIfAbsent(value.schema(), urn -> JSON.createObjectBuilder())
           .add(value.name(), customValue(value));

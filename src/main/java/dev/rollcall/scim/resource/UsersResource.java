@@ -69,15 +69,20 @@ public class UsersResource {
 
   JsonObject search(ListQuery query) {
     AttributeProjection projection = projection(query.attributes(), query.excludedAttributes());
+    SchemaRegistry registry = registry();
     SearchPage<ProvisionedUser> page =
         users.search(
-            query.filter(), query.sort(), query.startIndex(), query.count(), schemas.extensions());
+            query.filter(),
+            query.sort(),
+            query.startIndex(),
+            query.count(),
+            principal().extensions());
     String base = base();
     return ListResponse.of(
         page.total(),
         query.startIndex(),
         page.items().stream()
-            .map(u -> projection.apply(UserRepresentation.toJson(u, base)))
+            .map(u -> shown(projection, UserRepresentation.toJson(u, base, registry)))
             .toList());
   }
 
@@ -86,13 +91,13 @@ public class UsersResource {
       String body,
       @QueryParam("attributes") String attributes,
       @QueryParam("excludedAttributes") String excludedAttributes) {
+    SchemaRegistry registry = registry();
     var created =
-        users.create(
-            principal(), UserRepresentation.toProfile(JsonReading.object(body), registry()));
-    JsonObject json = UserRepresentation.toJson(created.user(), base());
+        users.create(principal(), UserRepresentation.toProfile(JsonReading.object(body), registry));
+    JsonObject json = UserRepresentation.toJson(created.user(), base(), registry);
     return Response.created(URI.create(base() + "/Users/" + created.user().member().id()))
         .tag(etag(created.user()))
-        .entity(projection(attributes, excludedAttributes).apply(json))
+        .entity(shown(projection(attributes, excludedAttributes), json))
         .build();
   }
 
@@ -130,7 +135,7 @@ public class UsersResource {
                 UserRepresentation.fromValidated(
                     ResourceValidator.validateForReplace(
                         replacement,
-                        UserRepresentation.toJson(current, base),
+                        UserRepresentation.toJson(current, base, registry),
                         registry,
                         ResourceKind.USER),
                     registry));
@@ -146,7 +151,8 @@ public class UsersResource {
       @QueryParam("attributes") String attributes,
       @QueryParam("excludedAttributes") String excludedAttributes) {
     JsonObject patch = JsonReading.object(body);
-    PatchEngine engine = new PatchEngine(registry());
+    SchemaRegistry registry = registry();
+    PatchEngine engine = new PatchEngine(registry);
     String base = base();
     ProvisionedUser patched =
         users.patch(
@@ -156,7 +162,9 @@ public class UsersResource {
             current ->
                 UserRepresentation.toProfile(
                     engine.apply(
-                        UserRepresentation.toJson(current, base), patch, ResourceKind.USER),
+                        UserRepresentation.toJson(current, base, registry),
+                        patch,
+                        ResourceKind.USER),
                     engine.registry()));
     return single(patched, attributes, excludedAttributes);
   }
@@ -170,10 +178,19 @@ public class UsersResource {
   }
 
   private Response single(ProvisionedUser user, String attributes, String excludedAttributes) {
-    JsonObject json = UserRepresentation.toJson(user, base());
-    return Response.ok(projection(attributes, excludedAttributes).apply(json))
+    JsonObject json = UserRepresentation.toJson(user, base(), registry());
+    return Response.ok(shown(projection(attributes, excludedAttributes), json))
         .tag(etag(user))
         .build();
+  }
+
+  /**
+   * The representation as the projection shows it. A user's representation holds only attributes
+   * returned by default, so the default projection is skipped (it is most requests, and the
+   * costliest part of rendering a user).
+   */
+  private static JsonObject shown(AttributeProjection projection, JsonObject user) {
+    return projection.isDefault() ? user : projection.apply(user);
   }
 
   private static jakarta.ws.rs.core.EntityTag etag(ProvisionedUser user) {
@@ -185,7 +202,7 @@ public class UsersResource {
   }
 
   private SchemaRegistry registry() {
-    return schemas.registry(principal().organizationId());
+    return schemas.registry(principal().extensions());
   }
 
   private ScimPrincipal principal() {

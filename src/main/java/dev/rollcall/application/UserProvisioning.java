@@ -160,8 +160,13 @@ public class UserProvisioning {
     memberService.remove(member);
   }
 
-  public ProvisionedUser get(String id) {
-    return view(find(id));
+  /**
+   * The user as SCIM shows it; custom values are read only when an extension is declared (values of
+   * extensions no integration declares are not shown). Reads only: no global transaction.
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public ProvisionedUser get(String id, List<ExtensionDeclaration> extensions) {
+    return view(find(id), !extensions.isEmpty());
   }
 
   /**
@@ -280,6 +285,10 @@ public class UserProvisioning {
   }
 
   private ProvisionedUser view(Member member) {
+    return view(member, true);
+  }
+
+  private ProvisionedUser view(Member member, boolean customValues) {
     ScimRoles held =
         grants
             .scimRolesOf(List.of(member.id()), BuiltInRole.ORGADMIN.roleName())
@@ -289,7 +298,9 @@ public class UserProvisioning {
         members.emailsOf(member.id()),
         held.orgadmin(),
         held.groups(),
-        members.attributesOf(List.of(member.id())).getOrDefault(member.id(), List.of()));
+        customValues
+            ? members.attributesOf(List.of(member.id())).getOrDefault(member.id(), List.of())
+            : List.of());
   }
 
   /**

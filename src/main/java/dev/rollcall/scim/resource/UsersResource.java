@@ -108,7 +108,7 @@ public class UsersResource {
       @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
       @QueryParam("attributes") String attributes,
       @QueryParam("excludedAttributes") String excludedAttributes) {
-    ProvisionedUser user = users.get(id);
+    ProvisionedUser user = users.get(id, principal().extensions());
     if (Preconditions.notModified(ifNoneMatch, user.member().version())) {
       return Response.notModified(etag(user)).build();
     }

@@ -186,14 +186,14 @@ public class SecurityIntegrationService {
 
   /** The extension schemas the organization's integrations declare (each URN once). */
   public List<ExtensionDeclaration> extensions() {
-    return declaredExtensions(integrations.list());
+    return eachUrnOnce(integrations.list().stream().flatMap(i -> i.extension().stream()).toList());
   }
 
-  private static List<ExtensionDeclaration> declaredExtensions(
-      List<SecurityIntegration> integrationsByName) {
+  /** The first declaration of each URN, in the order given. */
+  private static List<ExtensionDeclaration> eachUrnOnce(List<ExtensionDeclaration> declarations) {
     Map<String, ExtensionDeclaration> byUrn = new java.util.LinkedHashMap<>();
-    for (SecurityIntegration integration : integrationsByName) {
-      integration.extension().ifPresent(e -> byUrn.putIfAbsent(e.urn(), e));
+    for (ExtensionDeclaration declaration : declarations) {
+      byUrn.putIfAbsent(declaration.urn(), declaration);
     }
     return List.copyOf(byUrn.values());
   }
@@ -266,7 +266,7 @@ public class SecurityIntegrationService {
         integration.name(),
         integration.client(),
         integration.runAsRoleId(),
-        declaredExtensions(lookup.declaringExtensions()));
+        eachUrnOnce(lookup.extensions()));
   }
 
   /** The organization's SCIM base URI. */

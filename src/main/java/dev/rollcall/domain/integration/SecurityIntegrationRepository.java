@@ -12,8 +12,8 @@ public interface SecurityIntegrationRepository {
 
   /**
    * What every SCIM request needs, in one query: the integration with that token hash, whether its
-   * run-as role itself (not through a role it inherits) holds the privilege, and the integrations
-   * that declare an extension schema (ordered by name).
+   * run-as role itself (not through a role it inherits) holds the privilege, and the extension
+   * schemas the organization's integrations declare (in the integrations' name order).
    */
   TokenLookup authenticate(String tokenHash, dev.rollcall.domain.role.Privilege privilege);
 
@@ -21,7 +21,7 @@ public interface SecurityIntegrationRepository {
   record TokenLookup(
       Optional<SecurityIntegration> match,
       boolean holdsPrivilege,
-      List<SecurityIntegration> declaringExtensions) {}
+      List<ExtensionDeclaration> extensions) {}
 
   List<SecurityIntegration> list();
 

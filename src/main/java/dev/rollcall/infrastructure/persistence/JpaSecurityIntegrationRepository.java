@@ -1,5 +1,6 @@
 package dev.rollcall.infrastructure.persistence;
 
+import dev.rollcall.domain.integration.ExtensionDeclaration;
 import dev.rollcall.domain.integration.SecurityIntegration;
 import dev.rollcall.domain.integration.SecurityIntegrationRepository;
 import dev.rollcall.domain.member.Member;
@@ -53,18 +54,16 @@ public class JpaSecurityIntegrationRepository implements SecurityIntegrationRepo
             .getResultList();
     SecurityIntegration match = null;
     boolean holds = false;
-    List<SecurityIntegration> declaring = new ArrayList<>();
+    List<ExtensionDeclaration> declared = new ArrayList<>();
     for (Object[] row : rows) {
       SecurityIntegration integration = (SecurityIntegration) row[0];
       if (tokenHash.equals(integration.tokenHash())) {
         match = integration;
         holds = ((Number) row[1]).longValue() > 0;
       }
-      if (integration.extension().isPresent()) {
-        declaring.add(integration);
-      }
+      integration.extension().ifPresent(declared::add);
     }
-    return new TokenLookup(Optional.ofNullable(match), holds, List.copyOf(declaring));
+    return new TokenLookup(Optional.ofNullable(match), holds, List.copyOf(declared));
   }
 
   @Override

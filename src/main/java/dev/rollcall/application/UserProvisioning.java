@@ -298,9 +298,7 @@ public class UserProvisioning {
         members.emailsOf(member.id()),
         held.orgadmin(),
         held.groups(),
-        customValues
-            ? members.attributesOf(List.of(member.id())).getOrDefault(member.id(), List.of())
-            : List.of());
+        customValues ? storedAttributes(member) : List.of());
   }
 
   /**
@@ -314,9 +312,12 @@ public class UserProvisioning {
         profile.emails(),
         profile.orgadmin().orElse(current.orgadmin()),
         current.groups(),
-        profile.customAttributes().isEmpty()
-            ? List.of()
-            : members.attributesOf(List.of(member.id())).getOrDefault(member.id(), List.of()));
+        profile.customAttributes().isEmpty() ? List.of() : storedAttributes(member));
+  }
+
+  /** The member's custom values as stored (types as the database keeps them). */
+  private List<CustomAttribute> storedAttributes(Member member) {
+    return members.attributesOf(List.of(member.id())).getOrDefault(member.id(), List.of());
   }
 
   private Role orgadminRole() {

@@ -3,6 +3,7 @@ package dev.rollcall.bench.generator;
 import dev.rollcall.api.OperatorOnly;
 import dev.rollcall.application.SecurityIntegrationService;
 import dev.rollcall.application.SecurityIntegrationService.ScimPrincipal;
+import dev.rollcall.domain.member.Member;
 import dev.rollcall.infrastructure.tenancy.TenantContext;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.RequestScoped;
@@ -168,7 +169,7 @@ public class GeneratorResource {
         String userName = prefix + random.nextInt(perOrg) + "@" + domains.get(o);
         long start = System.nanoTime();
         member.setString(1, orgs.get(o));
-        member.setString(2, userName.toLowerCase(java.util.Locale.ROOT));
+        member.setString(2, Member.key(userName));
         List<String> ids = new ArrayList<>(1);
         if (readAll(member, ids) != 1) {
           throw new IllegalStateException("no member " + userName);

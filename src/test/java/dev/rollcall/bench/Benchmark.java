@@ -16,9 +16,10 @@ import java.util.List;
  * WAR plus the in-container data generator, {@link BenchWar}) to that file. System properties:
  * {@code bench.url} (the server's base URL, required), {@code bench.size} ({@code tiny}, {@code
  * small} (default) or {@code large}), {@code bench.pid} (the server's process id, for its resident
- * memory after the run), {@code bench.report} (a file to write the table to). The operator token
- * comes from {@code ROLLCALL_OPERATOR_TOKEN}; the baseline's database from the server's own {@code
- * DB_KIND}, {@code DB_HOST}, ... variables.
+ * memory after the run and its CPU per operation), {@code bench.dbpid} (the database server's
+ * process id, when it runs on this machine, for its CPU per operation), {@code bench.report} (a
+ * file to write the table to). The operator token comes from {@code ROLLCALL_OPERATOR_TOKEN}; the
+ * baseline's database from the server's own {@code DB_KIND}, {@code DB_HOST}, ... variables.
  */
 public final class Benchmark {
   private Benchmark() {}

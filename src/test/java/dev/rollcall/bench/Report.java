@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * The run's figures as a table: every SCIM operation with its throughput and latency percentiles,
  * next to the physical limit it is measured against (a JDBC baseline on the same database, or the
- * HTTP-stack floor) and the ratio of the two.
+ * HTTP-stack floor) and the ratio of the two, and the CPU milliseconds each process (server,
+ * database server, driver) spent per operation ({@link CpuMeter}).
  */
 public final class Report {
   private final List<Stat> scim;
@@ -136,7 +137,9 @@ public final class Report {
 
   public String render() {
     StringBuilder out = new StringBuilder();
-    String format = "| %-30s | %6s | %6s | %9s | %8s | %8s | %8s | %-20s | %9s | %7s | %7s |%n";
+    String format =
+        "| %-30s | %6s | %6s | %9s | %8s | %8s | %8s | %-20s | %9s | %7s | %7s | %7s | %7s | %7s"
+            + " |%n";
     out.append(
         String.format(
             Locale.ROOT,
@@ -151,9 +154,12 @@ public final class Report {
             "limit",
             "limit/s",
             "ratio",
-            "x floor"));
+            "x floor",
+            "cpu srv",
+            "cpu db",
+            "cpu drv"));
     out.append(
-        String.format(Locale.ROOT, format, "", "", "", "", "", "", "", "", "", "", "")
+        String.format(Locale.ROOT, format, "", "", "", "", "", "", "", "", "", "", "", "", "", "")
             .replace(' ', '-')
             .replace("|-", "| ")
             .replace("-|", " |"));
@@ -197,7 +203,15 @@ public final class Report {
         limit == null ? "" : limit.operation(),
         limit == null ? "" : number(limit.perSecond()),
         limit == null ? "" : ratio(s.perSecond() / limit.perSecond()),
-        floor == null || isFloor ? "" : ratio(s.perSecond() / floor.perSecond()));
+        floor == null || isFloor ? "" : ratio(s.perSecond() / floor.perSecond()),
+        cpu(s.cpu().server()),
+        cpu(s.cpu().database()),
+        cpu(s.cpu().driver()));
+  }
+
+  /** CPU milliseconds per operation, blank where not measured. */
+  private static String cpu(double millis) {
+    return Double.isNaN(millis) ? "" : String.format(Locale.ROOT, "%.3f", millis);
   }
 
   private static String number(double value) {

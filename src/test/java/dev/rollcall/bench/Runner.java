@@ -31,6 +31,7 @@ final class Runner {
     AtomicInteger done = new AtomicInteger();
     AtomicInteger errors = new AtomicInteger();
     AtomicReference<String> firstError = new AtomicReference<>();
+    CpuMeter.Reading cpuBefore = CpuMeter.system().read();
     long start = System.nanoTime();
     long deadline = start + limit.toNanos();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -68,15 +69,28 @@ final class Runner {
       pool.shutdownNow();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    CpuMeter.PerOp cpu = CpuMeter.system().read().perOpSince(cpuBefore, done.get());
     long[] samples = new long[done.get()];
     for (int i = 0; i < samples.length; i++) {
       samples[i] = nanos.get(i);
     }
-    return of(operation, samples, seconds, errors.get(), firstError.get());
+    return of(operation, samples, seconds, errors.get(), firstError.get(), cpu);
   }
 
-  /** The figures of samples (nanoseconds each) taken over {@code seconds} of wall time. */
+  /**
+   * The figures of samples (nanoseconds each) taken elsewhere over {@code seconds} of wall time.
+   */
   static Stat of(String operation, long[] nanos, double seconds, int errors, String firstError) {
+    return of(operation, nanos, seconds, errors, firstError, CpuMeter.PerOp.NONE);
+  }
+
+  private static Stat of(
+      String operation,
+      long[] nanos,
+      double seconds,
+      int errors,
+      String firstError,
+      CpuMeter.PerOp cpu) {
     long[] sorted = nanos.clone();
     Arrays.sort(sorted);
     return new Stat(
@@ -88,7 +102,8 @@ final class Runner {
         percentile(sorted, 50),
         percentile(sorted, 95),
         percentile(sorted, 99),
-        firstError);
+        firstError,
+        cpu);
   }
 
   /** Nearest-rank percentile in milliseconds (0 for no samples). */

@@ -2,7 +2,8 @@ package dev.rollcall.bench;
 
 /**
  * One operation's figures: how many calls completed, how many failed, the rate over the scenario's
- * wall-clock time, latency percentiles in milliseconds, and what went wrong first (or null).
+ * wall-clock time, latency percentiles in milliseconds, what went wrong first (or null), and the
+ * CPU each process spent per call ({@link CpuMeter.PerOp#NONE} for timings taken elsewhere).
  */
 public record Stat(
     String operation,
@@ -13,4 +14,5 @@ public record Stat(
     double p50,
     double p95,
     double p99,
-    String firstError) {}
+    String firstError,
+    CpuMeter.PerOp cpu) {}

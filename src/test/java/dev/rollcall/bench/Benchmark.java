@@ -67,7 +67,9 @@ public final class Benchmark {
           derbyDirectory.toAbsolutePath().getParent().resolve("derby.log").toString());
     }
     JdbcBaseline.Target target = JdbcBaseline.Target.fromEnvironment(derbyDirectory);
-    JdbcBaseline.Result baseline = new JdbcBaseline(target, sizes).measure();
+    JdbcBaseline jdbc = new JdbcBaseline(target, sizes);
+    String databaseSettings = jdbc.databaseSettings();
+    JdbcBaseline.Result baseline = jdbc.measure();
     Http http = new Http(base);
     List<Stat> scim = new ArrayList<>(new LoadDriver(http, sizes).run());
     ScalingCurves curves = new ScalingCurves(http, sizes);
@@ -88,7 +90,12 @@ public final class Benchmark {
                       users,
                       users / baseline.insertCommit().perSecond()));
             });
-    return report.note("Sizes: " + sizes).note("Baseline database: " + target.describe());
+    return report
+        .note("Sizes: " + sizes)
+        .note(
+            "Baseline database: "
+                + target.describe()
+                + (databaseSettings.isEmpty() ? "" : "; " + databaseSettings));
   }
 
   private static String residentMemory(String pid) {

@@ -49,7 +49,11 @@ public final class JdbcBaseline {
               + port
               + "/"
               + database
-              + "_baseline?createDatabaseIfNotExist=true&useSSL=false&allowPublicKeyRetrieval=true";
+              + "_baseline?createDatabaseIfNotExist=true&useSSL=false&allowPublicKeyRetrieval=true"
+              // the server's data source settings (liberty/config/db/mysql.xml); the driver's
+              // statement cache stands in for Liberty's
+              + "&useServerPrepStmts=true&cachePrepStmts=true&useLocalSessionState=true"
+              + "&cacheServerConfiguration=true&maintainTimeStats=false";
       return new Target(url, user, password, true);
     }
 
@@ -80,6 +84,27 @@ public final class JdbcBaseline {
   public JdbcBaseline(Target target, Sizes sizes) {
     this.target = target;
     this.sizes = sizes;
+  }
+
+  /**
+   * The MySQL/MariaDB settings the figures depend on most (the buffer pool decides whether a
+   * look-up at 1M users reads from memory), or "" on Derby.
+   */
+  public String databaseSettings() throws SQLException {
+    if (!target.mysql()) {
+      return "";
+    }
+    try (Connection c = connect();
+        var statement = c.createStatement();
+        var rows =
+            statement.executeQuery(
+                "SELECT @@innodb_buffer_pool_size, @@innodb_flush_log_at_trx_commit")) {
+      rows.next();
+      return "innodb_buffer_pool_size "
+          + rows.getLong(1) / (1024 * 1024)
+          + " MiB, innodb_flush_log_at_trx_commit "
+          + rows.getInt(2);
+    }
   }
 
   public Result measure() throws SQLException {

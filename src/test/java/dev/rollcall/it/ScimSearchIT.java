@@ -131,11 +131,50 @@ class ScimSearchIT {
   /**
    * {@code userName eq "..."} has a fast path (a named query); the same filter with the core schema
    * URN takes the general Criteria path. Both must answer the same JSON: mixed case, a missing
-   * user, a page past the match, count=0, and projections.
+   * user, a page past the match, count=0, and projections; for a user with two emails, two groups
+   * and orgadmin, while another organization has a user of the same name.
    */
   @Test
   void userNameEqualityFastPathAnswersAsTheGeneralPath() {
     String urn = "urn:ietf:params:scim:schemas:core:2.0:User:";
+    String alice =
+        list("userName eq \"alice\"", "")
+            .json()
+            .getJsonArray("Resources")
+            .getJsonObject(0)
+            .getString("id");
+    Reply changed =
+        http.scim(
+            org,
+            token,
+            "PATCH",
+            "/Users/" + alice,
+            """
+            {"schemas":["urn:ietf:params:scim:api:messages:2.0:PatchOp"],"Operations":[
+             {"op":"replace","path":"orgadmin","value":true},
+             {"op":"add","path":"emails","value":[{"type":"home","value":"alice@home.example"}]}]}
+            """);
+    assertEquals(200, changed.status(), changed.body());
+    for (String group : List.of("Zeta", "Alpha")) {
+      Reply created =
+          http.scim(
+              org,
+              token,
+              "POST",
+              "/Groups",
+              "{\"displayName\":\"" + group + "\",\"members\":[{\"value\":\"" + alice + "\"}]}");
+      assertEquals(201, created.status(), created.body());
+    }
+    Organization other =
+        http.createOrganization("Search " + UUID.randomUUID(), "admin@other.example");
+    Reply elsewhere =
+        http.scim(
+            other,
+            http.oktaIntegration(other),
+            "POST",
+            "/Users",
+            "{\"userName\":\"alice\",\"emails\":[{\"value\":\"alice@other.example\"}]}");
+    assertEquals(201, elsewhere.status(), elsewhere.body());
     for (String value : List.of("alice", "ALICE", "aLiCe", "nobody", "")) {
       for (String paging :
           List.of(
@@ -156,7 +195,19 @@ class ScimSearchIT {
     }
     JsonObject found = list("userName eq \"ALICE\"", "&startIndex=1&count=100").json();
     assertEquals(1, found.getInt("totalResults"));
-    assertEquals("alice", found.getJsonArray("Resources").getJsonObject(0).getString("userName"));
+    JsonObject user = found.getJsonArray("Resources").getJsonObject(0);
+    assertEquals(alice, user.getString("id"));
+    assertEquals(
+        List.of("alice@corp.example", "alice@home.example"),
+        user.getJsonArray("emails").stream()
+            .map(e -> e.asJsonObject().getString("value"))
+            .toList());
+    assertEquals(
+        List.of("Alpha", "Zeta"),
+        user.getJsonArray("groups").stream()
+            .map(g -> g.asJsonObject().getString("display"))
+            .toList());
+    assertTrue(user.getBoolean("orgadmin"));
     JsonObject past = list("userName eq \"alice\"", "&startIndex=2&count=100").json();
     assertEquals(1, past.getInt("totalResults"));
     assertEquals(2, past.getInt("startIndex"));

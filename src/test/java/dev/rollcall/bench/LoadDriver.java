@@ -119,30 +119,51 @@ public final class LoadDriver {
   }
 
   /**
-   * Every kind of request, {@code warmup} times and untimed, so that the figures measure a server
-   * whose code paths are compiled (the first thousands of requests of a fresh JVM run interpreted).
+   * Every kind of request, untimed, so that the figures measure a server whose code paths are
+   * compiled: {@code warmup} times each cheap kind, fewer creates (no more than the burst, so the
+   * organization keeps its size), pages and group changes. A fresh server spends about twice its
+   * steady CPU per request for the first tens of thousands of requests (JIT compilation, measured
+   * with the report's CPU columns).
    */
   private void warmUp(String group) {
     String spare = userIds[sizes.users() - 1];
-    List<Runner.Call> calls =
+    int cheap = sizes.warmup();
+    record Kind(int count, int threads, Runner.Call call) {}
+    List<Kind> kinds =
         List.of(
-            i -> ok(scim("GET", "/ServiceProviderConfig", null), 200),
-            i -> createUser("warm" + i),
-            i -> lookup(randomSeeded()),
-            this::mixed,
-            i ->
-                ok(
-                    scim(
-                        "GET", "/Users?startIndex=" + (i % 10 * PAGE + 1) + "&count=" + PAGE, null),
-                    200),
-            i ->
-                scim("PATCH", "/Groups/" + group, addMember(spare)).status() / 100 == 2
-                    && scim("PATCH", "/Groups/" + group, removeMember(spare)).status() / 100 == 2);
-    for (int c = 0; c < calls.size(); c++) {
-      // one client for the group: Okta sends one group's changes in order
-      int threads = c == calls.size() - 1 ? 1 : sizes.threads();
+            new Kind(
+                cheap, sizes.threads(), i -> ok(scim("GET", "/ServiceProviderConfig", null), 200)),
+            new Kind(
+                Math.min(cheap, sizes.creates()), sizes.threads(), i -> createUser("warm" + i)),
+            new Kind(cheap, sizes.threads(), i -> lookup(randomSeeded())),
+            new Kind(cheap, sizes.threads(), this::mixed),
+            new Kind(
+                cheap / 10,
+                sizes.threads(),
+                i ->
+                    ok(
+                        scim(
+                            "GET",
+                            "/Users?startIndex=" + (i % 10 * PAGE + 1) + "&count=" + PAGE,
+                            null),
+                        200)),
+            // one client for the group: Okta sends one group's changes in order
+            new Kind(
+                cheap / 5,
+                1,
+                i ->
+                    scim("PATCH", "/Groups/" + group, addMember(spare)).status() / 100 == 2
+                        && scim("PATCH", "/Groups/" + group, removeMember(spare)).status() / 100
+                            == 2));
+    for (int c = 0; c < kinds.size(); c++) {
+      Kind kind = kinds.get(c);
       Stat warm =
-          Runner.run("warm-up", threads, sizes.warmup(), sizes.maxPerScenario(), calls.get(c));
+          Runner.run(
+              "warm-up",
+              kind.threads(),
+              Math.max(1, kind.count()),
+              sizes.maxPerScenario(),
+              kind.call());
       if (warm.errors() > 0) {
         throw new IllegalStateException(
             "warm-up request kind "

@@ -15,7 +15,8 @@ import java.util.List;
  * @param patchPairs PATCH add-one-member followed by PATCH remove-it (per group size, too)
  * @param mixed requests of the mixed read/write scenario
  * @param floor GET /ServiceProviderConfig requests (the HTTP-stack floor; per level, too)
- * @param warmup untimed requests of each kind before the timed scenarios
+ * @param warmup untimed requests of each cheap kind before the timed scenarios (creates up to
+ *     {@code creates}, a tenth as many pages, a fifth as many group changes)
  * @param threads concurrent clients for the concurrent scenarios (and JDBC connections)
  * @param baselineCommits single-row insert+commit transactions the JDBC baseline times
  * @param baselineLookups indexed lookups (and a tenth as many 100-row pages) the baseline times
@@ -89,7 +90,7 @@ public record Sizes(
         200,
         2_000,
         2_000,
-        1_000,
+        5_000,
         4,
         500,
         20_000,
@@ -114,7 +115,7 @@ public record Sizes(
         200,
         10_000,
         10_000,
-        2_000,
+        10_000,
         4,
         2_000,
         100_000,

@@ -121,9 +121,9 @@ public final class LoadDriver {
   /**
    * Every kind of request, untimed, so that the figures measure a server whose code paths are
    * compiled: {@code warmup} times each cheap kind, fewer creates (no more than the burst, so the
-   * organization keeps its size), pages and group changes. A fresh server spends about twice its
-   * steady CPU per request for the first tens of thousands of requests (JIT compilation, measured
-   * with the report's CPU columns).
+   * organization keeps its size), pages and group changes. A fresh server spent two to four times
+   * its steady CPU per request over its first tens of thousands of requests (JIT compilation;
+   * BENCHMARKS.md, fix 13).
    */
   private void warmUp(String group) {
     String spare = userIds[sizes.users() - 1];

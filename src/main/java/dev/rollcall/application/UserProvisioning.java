@@ -170,8 +170,9 @@ public class UserProvisioning {
   }
 
   /**
-   * One page of users matching the filter; their emails, custom values (when an extension is
-   * declared) and roles (groups and orgadmin) in one query each for the whole page, never per user.
+   * One page of users matching the filter. Their emails are in their rows; custom values (when an
+   * extension is declared) and roles (groups and orgadmin) take one query each for the whole page,
+   * never one per user, and none when the search saw that no member on the page holds a role.
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public SearchPage<ProvisionedUser> search(
@@ -180,27 +181,33 @@ public class UserProvisioning {
       int startIndex,
       int count,
       List<ExtensionDeclaration> extensions) {
-    SearchPage<Member> page =
+    SearchPage<ScimSearch.UserMatch> page =
         search.users(filter, sort, startIndex, count, BuiltInRole.ORGADMIN.roleName(), extensions);
     if (page.items().isEmpty()) {
       return new SearchPage<>(page.total(), List.of());
     }
-    List<String> ids = page.items().stream().map(Member::id).toList();
-    Map<String, List<Email>> emails = members.emailsOf(ids);
+    List<String> ids = page.items().stream().map(m -> m.member().id()).toList();
+    List<String> holders =
+        page.items().stream()
+            .filter(ScimSearch.UserMatch::holdsRoles)
+            .map(m -> m.member().id())
+            .toList();
     // values of extensions no integration declares are not shown, so with none declared there is
     // nothing to read
     Map<String, List<CustomAttribute>> custom =
         extensions.isEmpty() ? Map.of() : members.attributesOf(ids);
-    Map<String, ScimRoles> roles = grants.scimRolesOf(ids, BuiltInRole.ORGADMIN.roleName());
+    Map<String, ScimRoles> roles =
+        holders.isEmpty() ? Map.of() : grants.scimRolesOf(holders, BuiltInRole.ORGADMIN.roleName());
     return new SearchPage<>(
         page.total(),
         page.items().stream()
+            .map(ScimSearch.UserMatch::member)
             .map(
                 m -> {
                   ScimRoles held = roles.getOrDefault(m.id(), ScimRoles.NONE);
                   return new ProvisionedUser(
                       m,
-                      emails.getOrDefault(m.id(), List.of()),
+                      m.emails(),
                       held.orgadmin(),
                       held.groups(),
                       custom.getOrDefault(m.id(), List.of()));
@@ -295,7 +302,7 @@ public class UserProvisioning {
             .getOrDefault(member.id(), ScimRoles.NONE);
     return new ProvisionedUser(
         member,
-        members.emailsOf(member.id()),
+        member.emails(),
         held.orgadmin(),
         held.groups(),
         customValues ? storedAttributes(member) : List.of());

@@ -206,9 +206,9 @@ public final class JdbcBaseline {
             preferred_language VARCHAR(64), locale VARCHAR(64), timezone VARCHAR(64),
             employee_number VARCHAR(255), cost_center VARCHAR(255),
             organization_name VARCHAR(255), division VARCHAR(255), department VARCHAR(255),
-            manager_id VARCHAR(255), scim_attributes %s,
+            manager_id VARCHAR(255), scim_attributes %2$s, emails %2$s,
             CONSTRAINT pk_%1$s PRIMARY KEY (org_id, id),
-            CONSTRAINT uk_%1$s_user_name UNIQUE (org_id, user_name_key))%s
+            CONSTRAINT uk_%1$s_user_name UNIQUE (org_id, user_name_key))%3$s
           """
               .formatted(TABLE, clob, suffix));
       String[][] indexes = {
@@ -237,8 +237,8 @@ public final class JdbcBaseline {
                 + TABLE
                 + " (org_id, id, user_name, user_name_key, email, email_key, given_name,"
                 + " family_name, display_name, display_name_key, external_id, active, managed_by,"
-                + " locale, created_at, updated_at, version) VALUES"
-                + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " locale, created_at, updated_at, version, emails) VALUES"
+                + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       String name = userName(i);
       long now = System.currentTimeMillis();
       insert.setString(1, org);
@@ -258,6 +258,8 @@ public final class JdbcBaseline {
       insert.setLong(15, now);
       insert.setLong(16, now);
       insert.setLong(17, 1);
+      // the member's emails, as the server keeps them in the row
+      insert.setString(18, "[{\"value\":\"" + name + "\",\"type\":\"work\",\"primary\":true}]");
       insert.executeUpdate();
     }
   }

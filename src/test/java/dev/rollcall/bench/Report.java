@@ -104,7 +104,7 @@ public final class Report {
             String.format(
                 Locale.ROOT,
                 "userName eq @ %d users: p50 %.2f ms = floor p50 %.2f ms + %.2f ms; the database's"
-                    + " own look-up (member + emails, raw JDBC in the server) p50 %.2f ms.",
+                    + " own look-up (member row with its emails and role count, raw JDBC in the server) p50 %.2f ms.",
                 level,
                 eq.get().p50(),
                 base.get().p50(),

@@ -265,7 +265,7 @@ final class ScalingCurves {
         String.format(
             Locale.ROOT,
             "Import of %d users: SCIM %.0f users/s (%.1f s), raw JDBC on the server's data source"
-                + " %.0f users/s (%.1f s, %d rows with emails and memberships).",
+                + " %.0f users/s (%.1f s, %d member and membership rows).",
             listed,
             listed / scim.seconds(),
             scim.seconds(),

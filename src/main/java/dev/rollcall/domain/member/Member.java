@@ -11,6 +11,7 @@ import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -36,10 +37,13 @@ import org.eclipse.persistence.config.QueryHints;
     name = Member.FIND_BY_USER_NAME,
     query = "SELECT m FROM Member m WHERE m.userNameKey = :key")
 // the same look-up for a search, whose results are only shown: not registered for change tracking
-// (a hint set on the query object instead would copy the named query on every call)
+// (a hint set on the query object instead would copy the named query on every call); it also
+// counts the member's roles, so that a member who holds none needs no second query
 @NamedQuery(
     name = Member.SEARCH_BY_USER_NAME,
-    query = "SELECT m FROM Member m WHERE m.userNameKey = :key",
+    query =
+        "SELECT m, (SELECT COUNT(g) FROM MemberRole g WHERE g.memberId = m.id) FROM Member m"
+            + " WHERE m.userNameKey = :key",
     hints = @QueryHint(name = QueryHints.READ_ONLY, value = HintValues.TRUE))
 // one indexed lookup per query: an OR across columns or with a subquery makes the databases scan
 // every member of the organization, which turned each create into O(organization size)
@@ -80,6 +84,11 @@ public class Member extends TenantOwned {
 
   @Column(name = "email_key")
   private String emailKey;
+
+  // every email, in the row itself: the representation reads them without another query (the
+  // member_emails rows index them)
+  @Column(name = "emails")
+  private EmailList emails = EmailList.NONE;
 
   @Embedded private PersonName name = PersonName.empty();
 
@@ -173,6 +182,7 @@ public class Member extends TenantOwned {
     }
     changeUserName(profile.userName(), now);
     changeEmail(profile.primaryEmail().orElse(null), now);
+    this.emails = EmailList.of(profile.emails());
     this.externalId = profile.externalId();
     this.name = profile.name();
     this.displayName = profile.displayName();
@@ -198,6 +208,7 @@ public class Member extends TenantOwned {
     return userName != null
         && userName.equals(p.userName())
         && Objects.equals(email, p.primaryEmail().orElse(null))
+        && emails().equals(p.emails())
         && Objects.equals(externalId, p.externalId())
         && name().equals(p.name())
         && Objects.equals(displayName, p.displayName())
@@ -247,6 +258,11 @@ public class Member extends TenantOwned {
 
   public Optional<String> email() {
     return Optional.ofNullable(email);
+  }
+
+  /** Every email the identity provider gave, in its order (none for an invited member). */
+  public List<Email> emails() {
+    return emails == null ? List.of() : emails.items();
   }
 
   public Optional<String> givenName() {

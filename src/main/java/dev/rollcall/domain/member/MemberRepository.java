@@ -21,14 +21,13 @@ public interface MemberRepository {
   /** Which of these ids are members of the organization. */
   java.util.Set<String> existingIds(java.util.Collection<String> ids);
 
-  List<Email> emailsOf(String memberId);
-
-  java.util.Map<String, List<Email>> emailsOf(java.util.Collection<String> memberIds);
-
-  /** Replaces the member's emails with these, in order; whether that changed anything. */
+  /**
+   * Replaces the index rows of the member's emails with these, in order; whether that changed
+   * anything. (The member's own row carries its emails too: {@link Member#emails()}.)
+   */
   boolean replaceEmails(String memberId, List<Email> emails);
 
-  /** Stores the emails of a member known to have none yet, without reading first. */
+  /** Stores the email index rows of a member known to have none yet, without reading first. */
   void addEmails(String memberId, List<Email> emails);
 
   /** Declared extension attribute values of each member, by member id. */

@@ -109,29 +109,6 @@ public class JpaMemberRepository implements MemberRepository {
   }
 
   @Override
-  public List<Email> emailsOf(String memberId) {
-    return emailsOf(List.of(memberId)).getOrDefault(memberId, List.of());
-  }
-
-  @Override
-  public Map<String, List<Email>> emailsOf(Collection<String> memberIds) {
-    Map<String, List<Email>> byMember = new HashMap<>();
-    if (memberIds.isEmpty()) {
-      return byMember;
-    }
-    List<String> all = List.copyOf(memberIds);
-    for (int from = 0; from < all.size(); from += Batches.SIZE) {
-      for (MemberEmail email :
-          em.createNamedQuery(MemberEmail.OF_MEMBERS, MemberEmail.class)
-              .setParameter("members", all.subList(from, Math.min(all.size(), from + Batches.SIZE)))
-              .getResultList()) {
-        byMember.computeIfAbsent(email.memberId(), k -> new ArrayList<>()).add(email.toEmail());
-      }
-    }
-    return byMember;
-  }
-
-  @Override
   public boolean replaceEmails(String memberId, List<Email> emails) {
     // rewrite rows in place by position: no delete-and-reinsert of the same keys in one transaction
     List<MemberEmail> existing =

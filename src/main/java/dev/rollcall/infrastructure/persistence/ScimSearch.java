@@ -46,6 +46,12 @@ public class ScimSearch {
   /** Sort order of a search; {@code by} null means creation order. */
   public record Sort(AttributePath by, boolean descending) {}
 
+  /**
+   * A member found by a user search; {@code holdsRoles} false means the search saw that the member
+   * holds no role at all, so there are no groups and no orgadmin grant to read.
+   */
+  public record UserMatch(Member member, boolean holdsRoles) {}
+
   private final EntityManager em;
 
   @Inject
@@ -61,7 +67,7 @@ public class ScimSearch {
    * Members matching the filter (null: all); holders of the built-in role {@code orgadminRoleName}
    * have the orgadmin attribute.
    */
-  public SearchPage<Member> users(
+  public SearchPage<UserMatch> users(
       Filter filter,
       Sort sort,
       int startIndex,
@@ -71,14 +77,17 @@ public class ScimSearch {
     if (isUserNameLookup(filter, sort)) {
       return userByName(((Filter.Comparison) filter).value(), startIndex, count);
     }
-    return search(
-        Member.class,
-        filter,
-        sort,
-        startIndex,
-        count,
-        (q, cb) -> userFilter(q, cb, orgadminRoleName, extensions),
-        (cb, r) -> null);
+    SearchPage<Member> page =
+        search(
+            Member.class,
+            filter,
+            sort,
+            startIndex,
+            count,
+            (q, cb) -> userFilter(q, cb, orgadminRoleName, extensions),
+            (cb, r) -> null);
+    return new SearchPage<>(
+        page.total(), page.items().stream().map(m -> new UserMatch(m, true)).toList());
   }
 
   /**
@@ -101,22 +110,25 @@ public class ScimSearch {
    * {@code userName eq value}, with the general path's results: userName matches ignoring case (the
    * lower-cased key column), {@code totalResults} counts every match, and {@code startIndex}/{@code
    * count} page them in creation order. The key is unique per organization, so there is at most one
-   * match and the total needs no COUNT.
+   * match and the total needs no COUNT. The same statement counts the member's roles: most members
+   * an identity provider looks up hold none, and then the search is the request's only query.
    */
-  private SearchPage<Member> userByName(Literal value, int startIndex, int count) {
+  private SearchPage<UserMatch> userByName(Literal value, int startIndex, int count) {
     String key = Member.key(((Literal.StringLiteral) value).value());
-    List<Member> matches =
-        em.createNamedQuery(Member.SEARCH_BY_USER_NAME, Member.class)
+    List<UserMatch> matches =
+        em
+            .createNamedQuery(Member.SEARCH_BY_USER_NAME, Object[].class)
             .setParameter("key", key)
-            .getResultList();
-    if (matches.size() > 1) {
-      matches =
-          matches.stream()
-              .sorted(java.util.Comparator.comparing(Member::createdAt).thenComparing(Member::id))
-              .toList();
-    }
+            .getResultList()
+            .stream()
+            .map(row -> new UserMatch((Member) row[0], ((Number) row[1]).longValue() > 0))
+            .sorted(
+                java.util.Comparator.comparing((UserMatch m) -> m.member().createdAt())
+                    .thenComparing(m -> m.member().id()))
+            .toList();
     int skip = Math.max(0, startIndex - 1);
-    List<Member> items = count <= 0 ? List.of() : matches.stream().skip(skip).limit(count).toList();
+    List<UserMatch> items =
+        count <= 0 ? List.of() : matches.stream().skip(skip).limit(count).toList();
     return new SearchPage<>(matches.size(), items);
   }
 

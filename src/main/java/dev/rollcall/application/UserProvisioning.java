@@ -166,7 +166,9 @@ public class UserProvisioning {
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public ProvisionedUser get(String id, List<ExtensionDeclaration> extensions) {
-    return view(find(id), !extensions.isEmpty());
+    ScimSearch.UserMatch found =
+        search.user(id).orElseThrow(() -> new NotFoundException("User " + id + " not found"));
+    return view(found.member(), found.holdsRoles(), !extensions.isEmpty());
   }
 
   /**
@@ -292,14 +294,17 @@ public class UserProvisioning {
   }
 
   private ProvisionedUser view(Member member) {
-    return view(member, true);
+    return view(member, true, true);
   }
 
-  private ProvisionedUser view(Member member, boolean customValues) {
+  /** The member as SCIM shows it; {@code holdsRoles} false: known to hold none, nothing to read. */
+  private ProvisionedUser view(Member member, boolean holdsRoles, boolean customValues) {
     ScimRoles held =
-        grants
-            .scimRolesOf(List.of(member.id()), BuiltInRole.ORGADMIN.roleName())
-            .getOrDefault(member.id(), ScimRoles.NONE);
+        holdsRoles
+            ? grants
+                .scimRolesOf(List.of(member.id()), BuiltInRole.ORGADMIN.roleName())
+                .getOrDefault(member.id(), ScimRoles.NONE)
+            : ScimRoles.NONE;
     return new ProvisionedUser(
         member,
         member.emails(),

@@ -211,6 +211,15 @@ class StatementCountIT {
       scim("GET", "/Users/" + otherUser, null);
       Counted get = count(label, 200, () -> scim("GET", "/Users/" + someUser, null));
 
+      label = "GET /Users/{id} (no groups)";
+      String lonerId =
+          loner.reply().json().getJsonArray("Resources").getJsonObject(0).getString("id");
+      Counted getLoner = count(label, 200, () -> scim("GET", "/Users/" + lonerId, null));
+      assertEquals(
+          List.of("new@counts.example"),
+          emailValues(getLoner.reply().json()),
+          "the emails come with the user's row");
+
       writeReport();
 
       // measured: before 3 / 15 / 12 / 12 / 10 / 18 / 10 statements; the extension declarations
@@ -228,6 +237,7 @@ class StatementCountIT {
       atMost(7, patch, "PATCH /Groups add 1 member");
       atMost(5, put, "PUT /Users/{id}");
       atMost(3, get, "GET /Users/{id}");
+      atMost(2, getLoner, "GET /Users/{id} (no groups)");
       pageCarriesEachUsersEmailsGroupsAndOrgadmin(page.reply());
     } finally {
       counter.uninstall();

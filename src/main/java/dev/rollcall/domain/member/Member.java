@@ -45,6 +45,13 @@ import org.eclipse.persistence.config.QueryHints;
         "SELECT m, (SELECT COUNT(g) FROM MemberRole g WHERE g.memberId = m.id) FROM Member m"
             + " WHERE m.userNameKey = :key",
     hints = @QueryHint(name = QueryHints.READ_ONLY, value = HintValues.TRUE))
+// GET /Users/{id}: the member and the count of its roles, as the search above
+@NamedQuery(
+    name = Member.VIEW_BY_ID,
+    query =
+        "SELECT m, (SELECT COUNT(g) FROM MemberRole g WHERE g.memberId = m.id) FROM Member m"
+            + " WHERE m.id = :id",
+    hints = @QueryHint(name = QueryHints.READ_ONLY, value = HintValues.TRUE))
 // one indexed lookup per query: an OR across columns or with a subquery makes the databases scan
 // every member of the organization, which turned each create into O(organization size)
 @NamedQuery(
@@ -63,6 +70,7 @@ public class Member extends TenantOwned {
   public static final String LIST = "Member.list";
   public static final String FIND_BY_USER_NAME = "Member.findByUserName";
   public static final String SEARCH_BY_USER_NAME = "Member.searchByUserName";
+  public static final String VIEW_BY_ID = "Member.viewById";
   public static final String FIND_BY_LISTED_EMAIL = "Member.findByListedEmail";
   public static final String EXISTING_IDS = "Member.existingIds";
 

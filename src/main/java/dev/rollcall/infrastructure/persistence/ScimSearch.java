@@ -133,6 +133,20 @@ public class ScimSearch {
   }
 
   /**
+   * The member with this id, and whether it holds any role (GET /Users/{id}): one query for a
+   * member who holds none, as for {@code userName eq}.
+   */
+  public java.util.Optional<UserMatch> user(String id) {
+    return em
+        .createNamedQuery(Member.VIEW_BY_ID, Object[].class)
+        .setParameter("id", id)
+        .getResultList()
+        .stream()
+        .findFirst()
+        .map(row -> new UserMatch((Member) row[0], ((Number) row[1]).longValue() > 0));
+  }
+
+  /**
    * Groups matching the filter (null: all): the custom roles an integration manages. Roles made
    * with statements, and run-as roles, are not groups, so an identity provider can never change
    * them.

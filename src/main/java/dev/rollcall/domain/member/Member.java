@@ -41,16 +41,12 @@ import org.eclipse.persistence.config.QueryHints;
 // counts the member's roles, so that a member who holds none needs no second query
 @NamedQuery(
     name = Member.SEARCH_BY_USER_NAME,
-    query =
-        "SELECT m, (SELECT COUNT(g) FROM MemberRole g WHERE g.memberId = m.id) FROM Member m"
-            + " WHERE m.userNameKey = :key",
+    query = Member.WITH_ROLE_COUNT + " WHERE m.userNameKey = :key",
     hints = @QueryHint(name = QueryHints.READ_ONLY, value = HintValues.TRUE))
 // GET /Users/{id}: the member and the count of its roles, as the search above
 @NamedQuery(
     name = Member.VIEW_BY_ID,
-    query =
-        "SELECT m, (SELECT COUNT(g) FROM MemberRole g WHERE g.memberId = m.id) FROM Member m"
-            + " WHERE m.id = :id",
+    query = Member.WITH_ROLE_COUNT + " WHERE m.id = :id",
     hints = @QueryHint(name = QueryHints.READ_ONLY, value = HintValues.TRUE))
 // one indexed lookup per query: an OR across columns or with a subquery makes the databases scan
 // every member of the organization, which turned each create into O(organization size)
@@ -71,6 +67,11 @@ public class Member extends TenantOwned {
   public static final String FIND_BY_USER_NAME = "Member.findByUserName";
   public static final String SEARCH_BY_USER_NAME = "Member.searchByUserName";
   public static final String VIEW_BY_ID = "Member.viewById";
+
+  /** Members with the number of roles each holds, for the queries that show them. */
+  public static final String WITH_ROLE_COUNT =
+      "SELECT m, (SELECT COUNT(g) FROM MemberRole g WHERE g.memberId = m.id) FROM Member m";
+
   public static final String FIND_BY_LISTED_EMAIL = "Member.findByListedEmail";
   public static final String EXISTING_IDS = "Member.existingIds";
 

@@ -110,8 +110,8 @@ public class ScimSearch {
    * {@code userName eq value}, with the general path's results: userName matches ignoring case (the
    * lower-cased key column), {@code totalResults} counts every match, and {@code startIndex}/{@code
    * count} page them in creation order. The key is unique per organization, so there is at most one
-   * match and the total needs no COUNT. The same statement counts the member's roles: most members
-   * an identity provider looks up hold none, and then the search is the request's only query.
+   * match and the total needs no COUNT. The same statement counts the member's roles, so a member
+   * who holds none is read with this one query.
    */
   private SearchPage<UserMatch> userByName(Literal value, int startIndex, int count) {
     String key = Member.key(((Literal.StringLiteral) value).value());
@@ -121,7 +121,7 @@ public class ScimSearch {
             .setParameter("key", key)
             .getResultList()
             .stream()
-            .map(row -> new UserMatch((Member) row[0], ((Number) row[1]).longValue() > 0))
+            .map(ScimSearch::match)
             .sorted(
                 java.util.Comparator.comparing((UserMatch m) -> m.member().createdAt())
                     .thenComparing(m -> m.member().id()))
@@ -143,7 +143,12 @@ public class ScimSearch {
         .getResultList()
         .stream()
         .findFirst()
-        .map(row -> new UserMatch((Member) row[0], ((Number) row[1]).longValue() > 0));
+        .map(ScimSearch::match);
+  }
+
+  /** A row of {@link Member#WITH_ROLE_COUNT}: the member and the number of roles it holds. */
+  private static UserMatch match(Object[] row) {
+    return new UserMatch((Member) row[0], ((Number) row[1]).longValue() > 0);
   }
 
   /**

@@ -163,28 +163,13 @@ class StatementCountIT {
           count(label, 201, () -> scim("POST", "/Users", user("new@counts.example", 1001)));
 
       label = "GET /Users?filter=userName eq";
-      scim("GET", "/Users?filter=" + eq("user3@counts.example") + "&startIndex=1&count=100", null);
+      scim("GET", oktaLookup("user3@counts.example"), null);
       Counted lookup =
-          count(
-              label,
-              200,
-              () ->
-                  scim(
-                      "GET",
-                      "/Users?filter=" + eq("user5@counts.example") + "&startIndex=1&count=100",
-                      null));
+          count(label, 200, () -> scim("GET", oktaLookup("user5@counts.example"), null));
 
       // a user in no group: the search itself says there are no roles to read
       label = "GET /Users?filter=userName eq (no groups)";
-      Counted loner =
-          count(
-              label,
-              200,
-              () ->
-                  scim(
-                      "GET",
-                      "/Users?filter=" + eq("new@counts.example") + "&startIndex=1&count=100",
-                      null));
+      Counted loner = count(label, 200, () -> scim("GET", oktaLookup("new@counts.example"), null));
       assertEquals(
           List.of("new@counts.example"),
           emailValues(loner.reply().json().getJsonArray("Resources").getJsonObject(0)),
@@ -284,6 +269,11 @@ class StatementCountIT {
             .map(e -> e.getString("value"))
             .toList()
         : List.of();
+  }
+
+  /** The path of a userName look-up as Okta sends it. */
+  private static String oktaLookup(String userName) {
+    return "/Users?filter=" + eq(userName) + "&startIndex=1&count=100";
   }
 
   private static String eq(String userName) {

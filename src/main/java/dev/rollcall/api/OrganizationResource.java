@@ -5,7 +5,7 @@ import static dev.rollcall.infrastructure.json.JsonFactory.JSON;
 import dev.rollcall.application.OrganizationService;
 import dev.rollcall.application.OrganizationService.CreatedOrganization;
 import dev.rollcall.domain.organization.Organization;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -21,7 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 /** The platform operator's API: create organizations (with their first admin) and look them up. */
 @Path("organizations")
-@RequestScoped
+@ApplicationScoped
 @OperatorOnly
 public class OrganizationResource {
   private final OrganizationService organizations;

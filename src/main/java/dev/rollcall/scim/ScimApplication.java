@@ -12,6 +12,11 @@ import java.util.Set;
 /**
  * SCIM 2.0 (RFC 7644) under {@code /scim/v2/{orgId}}: one base URI per organization, the bearer
  * token deciding which integration calls. Every failure leaves in the SCIM error schema.
+ *
+ * <p>The resources are application-scoped, as are the operator and statement APIs': they keep no
+ * request state (the caller is the request-scoped {@link ScimCaller}), and a request-scoped
+ * resource made Weld build it and its EJB proxies again on every request, a tenth of a create's CPU
+ * in the server (BENCHMARKS.md, fix 19).
  */
 @ApplicationPath("/scim/v2")
 public class ScimApplication extends Application {

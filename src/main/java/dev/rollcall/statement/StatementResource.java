@@ -4,7 +4,7 @@ import static dev.rollcall.infrastructure.json.JsonFactory.JSON;
 
 import dev.rollcall.api.Caller;
 import dev.rollcall.api.MemberOnly;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -20,7 +20,7 @@ import java.util.List;
  * JSON {@code {"columns", "rows"}} or, for {@code Accept: text/plain}, as the boxed table.
  */
 @Path("organizations/{orgId}/statements")
-@RequestScoped
+@ApplicationScoped
 @MemberOnly
 public class StatementResource {
   private final StatementParser parser = new StatementParser();

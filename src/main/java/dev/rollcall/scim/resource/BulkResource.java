@@ -7,7 +7,7 @@ import dev.rollcall.scim.ScimCaller;
 import dev.rollcall.scim.ScimException;
 import dev.rollcall.scim.ScimExceptionMapper;
 import dev.rollcall.scim.ScimMediaType;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -39,7 +39,7 @@ import java.util.regex.Pattern;
  * {@code failOnErrors} stops processing after that many errors.
  */
 @Path("{orgId}/Bulk")
-@RequestScoped
+@ApplicationScoped
 @Produces({ScimMediaType.SCIM_JSON, MediaType.APPLICATION_JSON})
 @Consumes({ScimMediaType.SCIM_JSON, MediaType.APPLICATION_JSON, MediaType.WILDCARD})
 public class BulkResource {

@@ -15,7 +15,7 @@ import dev.rollcall.scim.projection.AttributeProjection;
 import dev.rollcall.scim.schema.ResourceKind;
 import dev.rollcall.scim.schema.SchemaRegistry;
 import dev.rollcall.scim.validation.ResourceValidator;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.BeanParam;
@@ -42,7 +42,7 @@ import java.util.Optional;
  * them; a PATCH of members changes only the rows it names.
  */
 @Path("{orgId}/Groups")
-@RequestScoped
+@ApplicationScoped
 @Produces({ScimMediaType.SCIM_JSON, MediaType.APPLICATION_JSON})
 @Consumes({ScimMediaType.SCIM_JSON, MediaType.APPLICATION_JSON, MediaType.WILDCARD})
 public class GroupsResource {

@@ -2,7 +2,7 @@ package dev.rollcall.scim.resource;
 
 import dev.rollcall.scim.ScimMediaType;
 import dev.rollcall.scim.filter.UnsupportedFilterException;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -19,7 +19,7 @@ import java.util.function.Function;
  * result list. A filter on attributes only one resource type has matches nothing of the other type.
  */
 @Path("{orgId}/.search")
-@RequestScoped
+@ApplicationScoped
 @Produces({ScimMediaType.SCIM_JSON, MediaType.APPLICATION_JSON})
 @Consumes({ScimMediaType.SCIM_JSON, MediaType.APPLICATION_JSON, MediaType.WILDCARD})
 public class RootSearchResource {

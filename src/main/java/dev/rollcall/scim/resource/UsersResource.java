@@ -12,7 +12,7 @@ import dev.rollcall.scim.projection.AttributeProjection;
 import dev.rollcall.scim.schema.ResourceKind;
 import dev.rollcall.scim.schema.SchemaRegistry;
 import dev.rollcall.scim.validation.ResourceValidator;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.BeanParam;
@@ -34,7 +34,7 @@ import java.net.URI;
 
 /** {@code /Users}: members as SCIM users (RFC 7644 §3). */
 @Path("{orgId}/Users")
-@RequestScoped
+@ApplicationScoped
 @Produces({ScimMediaType.SCIM_JSON, MediaType.APPLICATION_JSON})
 @Consumes({ScimMediaType.SCIM_JSON, MediaType.APPLICATION_JSON, MediaType.WILDCARD})
 public class UsersResource {

@@ -88,11 +88,11 @@ public class UserProvisioning {
    */
   public Created create(ScimPrincipal caller, Profile profile) {
     validate(profile);
-    Optional<Member> existing = members.findByUserName(profile.userName());
-    if (existing.isEmpty()) {
-      existing =
-          profile.primaryEmail().flatMap(email -> members.findByEmail(email).stream().findFirst());
-    }
+    Optional<Member> existing =
+        profile
+            .primaryEmail()
+            .map(email -> members.findByUserNameOrEmail(profile.userName(), email))
+            .orElseGet(() -> members.findByUserName(profile.userName()));
     if (existing.isPresent()) {
       Member member = existing.get();
       if (member.managedBy().isPresent()) {

@@ -293,6 +293,58 @@ class OktaProvisioningIT {
   }
 
   @Test
+  void anUnmanagedMemberIsAdoptedByAnyOfTheirEmailsUnderAnotherUserName() throws Exception {
+    // the same address in another organization is never a match
+    Organization other =
+        http.createOrganization("Other " + UUID.randomUUID(), "other@acme.example");
+    http.ok(other, other.adminToken(), "INVITE USER 'bob@acme.example'");
+    // a member added by a statement: their address is their userName and their only email
+    http.ok(org, org.adminToken(), "INVITE USER 'bob@acme.example'");
+    // a user pushed with two emails by an integration that was dropped since: no longer managed
+    Reply pushed =
+        scim(
+            "POST",
+            "/Users",
+            """
+            {"userName":"carol@acme.example",
+             "emails":[{"value":"carol@acme.example","primary":true},
+                       {"value":"c.smith@acme.example","type":"other"}]}
+            """);
+    assertEquals(201, pushed.status(), pushed.body());
+    http.ok(org, org.adminToken(), "DROP SECURITY INTEGRATION okta");
+    token = http.oktaIntegration(org);
+    List<String> before = http.ok(org, org.adminToken(), "LIST USERS").column("User Name");
+
+    Reply bob =
+        scim(
+            "POST",
+            "/Users",
+            user("bob.jones", "Bob", "Jones")
+                .replace("\"value\":\"bob.jones\"", "\"value\":\"Bob@Acme.example\""));
+    assertEquals(201, bob.status(), bob.body());
+    Reply carol =
+        scim(
+            "POST",
+            "/Users",
+            """
+            {"userName":"csmith","emails":[{"value":"C.Smith@acme.example","primary":true}]}
+            """);
+    assertEquals(201, carol.status(), carol.body());
+
+    assertEquals(pushed.json().getString("id"), carol.json().getString("id"));
+    Reply users = http.ok(org, org.adminToken(), "LIST USERS");
+    assertEquals(before.size(), users.column("User Name").size(), "adopted, not added");
+    assertTrue(users.column("User Name").containsAll(List.of("bob.jones", "csmith")));
+    assertFalse(users.column("User Name").contains("bob@acme.example"), users.body());
+    assertEquals(
+        List.of("bob@acme.example"),
+        http.ok(other, other.adminToken(), "LIST USERS").column("User Name").stream()
+            .filter(name -> name.startsWith("bob"))
+            .toList(),
+        "the other organization's member is untouched");
+  }
+
+  @Test
   void pagingCountsEveryMatchAndPagesInTheDatabase() {
     for (int i = 0; i < 5; i++) {
       createUser("page" + i + "@acme.example", "P" + i, "Q");

@@ -48,14 +48,6 @@ import org.eclipse.persistence.config.QueryHints;
     name = Member.VIEW_BY_ID,
     query = Member.WITH_ROLE_COUNT + " WHERE m.id = :id",
     hints = @QueryHint(name = QueryHints.READ_ONLY, value = HintValues.TRUE))
-// one indexed lookup per query: an OR across columns or with a subquery makes the databases scan
-// every member of the organization, which turned each create into O(organization size)
-@NamedQuery(
-    name = Member.FIND_BY_LISTED_EMAIL,
-    query =
-        "SELECT m FROM Member m, MemberEmail e WHERE e.valueKey = :key AND m.id = e.memberId"
-            + " ORDER BY m.createdAt",
-    hints = @QueryHint(name = QueryHints.JDBC_MAX_ROWS, value = "" + Member.FOUND_BY_EMAIL))
 @NamedQuery(name = Member.EXISTING_IDS, query = "SELECT m.id FROM Member m WHERE m.id IN :ids")
 @NamedQuery(
     name = Member.RELEASE_FROM_INTEGRATION,
@@ -72,7 +64,6 @@ public class Member extends TenantOwned {
   public static final String WITH_ROLE_COUNT =
       "SELECT m, (SELECT COUNT(g) FROM MemberRole g WHERE g.memberId = m.id) FROM Member m";
 
-  public static final String FIND_BY_LISTED_EMAIL = "Member.findByListedEmail";
   public static final String EXISTING_IDS = "Member.existingIds";
 
   /** At most this many members are returned by one email look-up (the earliest created). */

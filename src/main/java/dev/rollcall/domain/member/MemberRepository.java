@@ -15,8 +15,12 @@ public interface MemberRepository {
 
   Optional<Member> findByUserName(String userName);
 
-  /** Members having this address among their emails (or as their primary email), ignoring case. */
-  List<Member> findByEmail(String email);
+  /**
+   * The member a user pushed by an identity provider is: the one with that userName, else the
+   * earliest created having {@code email} among their emails (or as their primary email); names and
+   * addresses compare ignoring case.
+   */
+  Optional<Member> findByUserNameOrEmail(String userName, String email);
 
   /** Which of these ids are members of the organization. */
   java.util.Set<String> existingIds(java.util.Collection<String> ids);

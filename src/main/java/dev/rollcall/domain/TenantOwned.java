@@ -9,7 +9,10 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
  * Superclass of every entity that belongs to one organization. EclipseLink adds {@code org_id =
  * :tenant} to every read, update and delete of these entities and fills the column on insert, from
  * the tenant set on the persistence context for the current transaction (see {@code
- * TenantContext}); no query names the organization by hand.
+ * TenantContext}); no JPQL query names the organization by hand. EclipseLink refuses native SQL,
+ * which it cannot scope, unless a query opts in: the one that does ({@code
+ * JpaMemberRepository.findByUserNameOrEmail}) names the organization from the persistence context
+ * in each of its branches.
  */
 @MappedSuperclass
 @Multitenant(MultitenantType.SINGLE_TABLE)

@@ -62,5 +62,6 @@ class BenchmarkSmokeIT {
     assertEquals(6, table.lines().filter(line -> line.startsWith("Target: ")).count(), table);
     assertTrue(table.contains("jdbc insert+commit"), table);
     assertTrue(table.contains("jdbc indexed lookup"), table);
+    assertTrue(table.contains("create user: a request doing nothing but the floor's work"), table);
   }
 }

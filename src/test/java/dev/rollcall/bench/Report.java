@@ -69,6 +69,22 @@ public final class Report {
                       create.perSecond() / baseline.insertCommit().perSecond(),
                       true,
                       0.6));
+      find(LoadDriver.Operation.FLOOR)
+          .ifPresent(
+              floor -> {
+                double insert = baseline.insertCommit().perSecond();
+                // on cores that the driver, the server and the database share, costs add up: a
+                // create does at least the floor's work (HTTP, authentication) and an insert+commit
+                notes.add(
+                    String.format(
+                        Locale.ROOT,
+                        "create user: a request doing nothing but the floor's work and one"
+                            + " insert+commit would reach %.3f x jdbc insert+commit on these"
+                            + " cores (floor %.0f/s and insert+commit %.0f/s, their costs added).",
+                        floor.perSecond() / (floor.perSecond() + insert),
+                        floor.perSecond(),
+                        insert));
+              });
     }
     int smallest = sizes.groupLevels().stream().mapToInt(Integer::intValue).min().orElse(0);
     int largest = sizes.groupLevels().stream().mapToInt(Integer::intValue).max().orElse(0);

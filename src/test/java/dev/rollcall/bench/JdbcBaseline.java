@@ -126,26 +126,14 @@ public final class JdbcBaseline {
           sizes.threads(),
           sizes.baselineCommits(),
           sizes.maxPerScenario(),
-          perThread(
-              connections,
-              (c, i) -> {
-                insert(c, warmUp, i);
-                c.commit();
-                return true;
-              }));
+          perThread(connections, insertCommit(warmUp)));
       Stat insert =
           Runner.run(
               "jdbc insert+commit",
               sizes.threads(),
               sizes.baselineCommits(),
               sizes.maxPerScenario(),
-              perThread(
-                  connections,
-                  (c, i) -> {
-                    insert(c, org, i);
-                    c.commit();
-                    return true;
-                  }));
+              perThread(connections, insertCommit(org)));
       fill(connections.get(0), org, insert.count(), sizes.users());
       Runner.run(
           "warm-up",
@@ -194,6 +182,15 @@ public final class JdbcBaseline {
   @FunctionalInterface
   private interface JdbcCall {
     boolean run(Connection c, int i) throws Exception;
+  }
+
+  /** One member row of the organization {@code org}, in a transaction of its own. */
+  private static JdbcCall insertCommit(String org) {
+    return (c, i) -> {
+      insert(c, org, i);
+      c.commit();
+      return true;
+    };
   }
 
   /** Each of a run's threads gets a connection of its own, for that run only. */

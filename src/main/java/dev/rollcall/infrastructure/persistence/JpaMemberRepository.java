@@ -113,7 +113,9 @@ public class JpaMemberRepository implements MemberRepository {
             .setParameter(4, Member.key(email))
             .setParameter(5, tenant)
             .setParameter(6, Member.key(email))
-            .setMaxResults(1)
+            // no setMaxResults: on a native query it becomes JDBC's setMaxRows, which MySQL's
+            // driver sends as SET SQL_SELECT_LIMIT before the query and again to reset it, two
+            // round trips more than the rows (a userName match and the members with the address)
             .getResultList();
     return ids.stream().findFirst().map(row -> em.find(Member.class, ((Object[]) row)[0]));
   }

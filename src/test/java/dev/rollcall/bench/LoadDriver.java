@@ -115,7 +115,11 @@ public final class LoadDriver {
   }
 
   private boolean createUser(String local) {
-    return ok(scim("POST", "/Users", oktaUser(userName(local), local.hashCode())), 201);
+    return createUser(org, token, userName(local), local.hashCode());
+  }
+
+  private boolean createUser(Organization in, String inToken, String userName, int n) {
+    return ok(http.scim(in, inToken, "POST", "/Users", oktaUser(userName, n)), 201);
   }
 
   /**
@@ -138,15 +142,7 @@ public final class LoadDriver {
             new Kind(
                 cheap,
                 sizes.threads(),
-                i ->
-                    ok(
-                        http.scim(
-                            warmOrg,
-                            warmToken,
-                            "POST",
-                            "/Users",
-                            oktaUser("warm" + i + "@warm." + domain, i)),
-                        201)),
+                i -> createUser(warmOrg, warmToken, "warm" + i + "@warm." + domain, i)),
             new Kind(cheap, sizes.threads(), i -> lookup(randomSeeded())),
             new Kind(cheap, sizes.threads(), this::mixed),
             new Kind(

@@ -15,8 +15,10 @@ import dev.rollcall.domain.role.Role;
 import dev.rollcall.domain.role.RoleGrant;
 import dev.rollcall.domain.role.RolePrivilege;
 import dev.rollcall.domain.role.RoleRepository;
+import dev.rollcall.infrastructure.tenancy.TenantContext;
 import dev.rollcall.infrastructure.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,6 +39,8 @@ public class AccessControlService {
   private final AuthorizationService authorization;
   private final SecurityIntegrationRepository integrations;
   private final Clock clock;
+  private final TenantContext tenant;
+  private final Event<ScimAccessChanged> accessChanged;
 
   /** A role with what a reader needs to know of it. */
   public record RoleDetails(
@@ -49,17 +53,21 @@ public class AccessControlService {
       MemberRepository members,
       AuthorizationService authorization,
       SecurityIntegrationRepository integrations,
-      Clock clock) {
+      Clock clock,
+      TenantContext tenant,
+      Event<ScimAccessChanged> accessChanged) {
     this.roles = roles;
     this.grants = grants;
     this.members = members;
     this.authorization = authorization;
     this.integrations = integrations;
     this.clock = clock;
+    this.tenant = tenant;
+    this.accessChanged = accessChanged;
   }
 
   public AccessControlService() {
-    this(null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null, null);
   }
 
   /**
@@ -128,6 +136,7 @@ public class AccessControlService {
     grants.removeAllOfRole(role.id());
     roles.reassignOwnership(role.id(), role.ownerRoleId().orElseThrow());
     roles.remove(role);
+    announceAccessChanged();
   }
 
   public List<Role> listRoles() {
@@ -160,6 +169,7 @@ public class AccessControlService {
                   grants.addPrivilege(
                       new RolePrivilege(role.id(), privilege, withGrantOption, now)));
     }
+    announceAccessChanged();
   }
 
   public void revokePrivileges(String actorId, Set<Privilege> privileges, String roleName) {
@@ -168,6 +178,7 @@ public class AccessControlService {
     for (Privilege privilege : privileges) {
       grants.removePrivilege(role.id(), privilege);
     }
+    announceAccessChanged();
   }
 
   private void requireMayGrant(String actorId, Set<Privilege> privileges) {
@@ -214,7 +225,8 @@ public class AccessControlService {
               + " already inherits "
               + grantee.name());
     }
-    return grants.addRoleGrant(new RoleGrant(grantee.id(), role.id(), clock.instant()));
+    return announceAccessChangedIf(
+        grants.addRoleGrant(new RoleGrant(grantee.id(), role.id(), clock.instant())));
   }
 
   public boolean revokeRoleFromRole(String actorId, String roleName, String granteeName) {
@@ -223,7 +235,22 @@ public class AccessControlService {
     if (role.builtin() && grantee.builtin()) {
       throw new InvalidRequestException("The built-in role hierarchy cannot be changed");
     }
-    return grants.removeRoleGrant(grantee.id(), role.id());
+    return announceAccessChangedIf(grants.removeRoleGrant(grantee.id(), role.id()));
+  }
+
+  /**
+   * What a run-as role holds may have changed: SCIM tokens remembered for the organization are
+   * stale once this transaction ends.
+   */
+  private void announceAccessChanged() {
+    accessChanged.fire(new ScimAccessChanged(tenant.require()));
+  }
+
+  private boolean announceAccessChangedIf(boolean changed) {
+    if (changed) {
+      announceAccessChanged();
+    }
+    return changed;
   }
 
   /**

@@ -20,6 +20,7 @@ import dev.rollcall.infrastructure.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,6 +56,7 @@ public class SecurityIntegrationService {
   private final TokenUse tokenUse;
   private final ScimLocations locations;
   private final String tokenLifetime;
+  private final Event<ScimAccessChanged> accessChanged;
 
   /** What CREATE and RENEW hand back: the token exists only here. */
   public record IssuedIntegration(SecurityIntegration integration, String token, String uri) {
@@ -76,7 +78,8 @@ public class SecurityIntegrationService {
 
   /**
    * Who is calling SCIM: the integration, the role its calls act as, and the extension schemas its
-   * organization's integrations declare (read with the token, so a request needs no other look-up).
+   * organization's integrations declare (read with the token, so a request needs no other look-up);
+   * with when the token expires and when its use was last recorded (at most a minute ago).
    */
   public record ScimPrincipal(
       String organizationId,
@@ -84,7 +87,9 @@ public class SecurityIntegrationService {
       String integrationName,
       ScimClient client,
       String runAsRoleId,
-      List<ExtensionDeclaration> extensions) {}
+      List<ExtensionDeclaration> extensions,
+      Instant tokenExpiresAt,
+      Instant tokenUsedAt) {}
 
   @Inject
   public SecurityIntegrationService(
@@ -95,7 +100,8 @@ public class SecurityIntegrationService {
       Clock clock,
       ScimLocations locations,
       TokenUse tokenUse,
-      @ConfigProperty(name = "rollcall.scim.token-lifetime") String tokenLifetime) {
+      @ConfigProperty(name = "rollcall.scim.token-lifetime") String tokenLifetime,
+      Event<ScimAccessChanged> accessChanged) {
     this.integrations = integrations;
     this.roles = roles;
     this.authorization = authorization;
@@ -104,10 +110,11 @@ public class SecurityIntegrationService {
     this.locations = locations;
     this.tokenUse = tokenUse;
     this.tokenLifetime = tokenLifetime;
+    this.accessChanged = accessChanged;
   }
 
   public SecurityIntegrationService() {
-    this(null, null, null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null, null, null);
   }
 
   /** Creates the integration; empty when it exists and {@code ifNotExists} was given. */
@@ -166,6 +173,7 @@ public class SecurityIntegrationService {
               integration.declareExtension(extension);
             });
     integrations.add(integration);
+    announceAccessChanged();
     return Optional.of(new IssuedIntegration(integration, token.secret(), scimUri()));
   }
 
@@ -176,6 +184,7 @@ public class SecurityIntegrationService {
     Instant now = clock.instant();
     Secrets.Issued token = Secrets.issue(TOKEN_PREFIX);
     integration.renewToken(token.hash(), now.plus(lifetime()), now);
+    announceAccessChanged();
     return new IssuedIntegration(integration, token.secret(), scimUri());
   }
 
@@ -216,6 +225,7 @@ public class SecurityIntegrationService {
       return false;
     }
     integrations.remove(integration.orElseThrow(() -> notFound(name)));
+    announceAccessChanged();
     return true;
   }
 
@@ -235,8 +245,7 @@ public class SecurityIntegrationService {
     // one query answers the common case (the run-as role holds MANAGE_MEMBERS itself) and brings
     // the organization's extension declarations along; only when the role does not hold it
     // directly does the walk through inherited roles decide between 403 and a privilege held
-    // through inheritance. Nothing is cached across requests, so a RENEW, DROP or REVOKE on any
-    // node takes effect on the next request everywhere.
+    // through inheritance. ScimPrincipals remembers the answer for a few seconds.
     TokenLookup lookup = integrations.authenticate(hash, Privilege.MANAGE_MEMBERS);
     SecurityIntegration integration =
         lookup
@@ -252,13 +261,16 @@ public class SecurityIntegrationService {
       throw new PermissionDeniedException(
           "The integration's run-as role no longer holds MANAGE_MEMBERS");
     }
-    if (integration
-        .tokenLastUsedAt()
-        .map(t -> t.plus(LAST_USED_RESOLUTION).isBefore(now))
-        .orElse(true)) {
+    Instant usedAt =
+        integration
+            .tokenLastUsedAt()
+            .filter(t -> !t.plus(LAST_USED_RESOLUTION).isBefore(now))
+            .orElse(null);
+    if (usedAt == null) {
       // one conditional UPDATE outside the row version: concurrent requests never make each other
       // fail over a bookkeeping timestamp, and at most one of them writes it
       tokenUse.record(integration.id(), now, now.minus(LAST_USED_RESOLUTION));
+      usedAt = now;
     }
     return new ScimPrincipal(
         tenant.require(),
@@ -266,12 +278,19 @@ public class SecurityIntegrationService {
         integration.name(),
         integration.client(),
         integration.runAsRoleId(),
-        eachUrnOnce(lookup.extensions()));
+        eachUrnOnce(lookup.extensions()),
+        integration.tokenExpiresAt(),
+        usedAt);
   }
 
   /** The organization's SCIM base URI. */
   public String scimUri() {
     return locations.base(tenant.require());
+  }
+
+  /** Remembered tokens of the organization are stale once this transaction ends. */
+  private void announceAccessChanged() {
+    accessChanged.fire(new ScimAccessChanged(tenant.require()));
   }
 
   private Role runAsRole(String roleName) {

@@ -1,7 +1,7 @@
 package dev.rollcall.scim;
 
 import dev.rollcall.api.BearerToken;
-import dev.rollcall.application.SecurityIntegrationService;
+import dev.rollcall.application.ScimPrincipals;
 import dev.rollcall.domain.AuthenticationException;
 import dev.rollcall.domain.PermissionDeniedException;
 import dev.rollcall.infrastructure.tenancy.TenantContext;
@@ -19,6 +19,7 @@ import jakarta.ws.rs.ext.Provider;
  * Every SCIM request: enter the organization in the path, then find the integration by the hash of
  * the bearer token within that organization only. A token of another organization, or a renewed,
  * dropped or expired one, is 401; an integration whose run-as role lost MANAGE_MEMBERS is 403.
+ * Accepted tokens are remembered for a few seconds ({@link ScimPrincipals}).
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -27,14 +28,13 @@ public class ScimAuthentication implements ContainerRequestFilter {
   static final String ORGANIZATION_PARAMETER = "orgId";
 
   private final TenantContext tenant;
-  private final SecurityIntegrationService integrations;
+  private final ScimPrincipals principals;
   private final ScimCaller caller;
 
   @Inject
-  public ScimAuthentication(
-      TenantContext tenant, SecurityIntegrationService integrations, ScimCaller caller) {
+  public ScimAuthentication(TenantContext tenant, ScimPrincipals principals, ScimCaller caller) {
     this.tenant = tenant;
-    this.integrations = integrations;
+    this.principals = principals;
     this.caller = caller;
   }
 
@@ -53,7 +53,7 @@ public class ScimAuthentication implements ContainerRequestFilter {
     }
     tenant.enter(organizationId);
     try {
-      caller.identify(integrations.authenticate(secret.get()));
+      caller.identify(principals.authenticate(organizationId, secret.get()));
     } catch (AuthenticationException e) {
       request.abortWith(unauthorized(e.getMessage()));
     } catch (PermissionDeniedException e) {

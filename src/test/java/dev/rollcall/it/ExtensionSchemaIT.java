@@ -124,6 +124,23 @@ class ExtensionSchemaIT {
   }
 
   @Test
+  void anotherIntegrationsDeclarationAppliesFromTheNextRequest() {
+    String second = "urn:example:params:scim:schemas:extension:second:2.0:User";
+    assertFalse(http.scim(org, token, "GET", "/Schemas", null).body().contains(second));
+
+    http.ok(
+        org,
+        org.adminToken(),
+        "CREATE SECURITY INTEGRATION entra WITH ('type' = SCIM, 'scim.client' = ENTRA_ID,"
+            + " 'scim.run_as_role' = okta_skim_provisioner, 'scim.extension' = '"
+            + second
+            + "', 'scim.extension.attributes' = 'shoeSize integer')");
+
+    Reply schemas = http.scim(org, token, "GET", "/Schemas", null);
+    assertTrue(schemas.body().contains(second), schemas.body());
+  }
+
+  @Test
   void valuesAreCheckedAgainstTheDeclaredTypes() {
     Reply wrong =
         http.scim(

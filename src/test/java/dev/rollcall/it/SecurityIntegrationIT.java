@@ -192,11 +192,12 @@ class SecurityIntegrationIT {
     Reply created = create("okta");
     String token = created.column("Token").get(0);
     String uri = created.column("Uri").get(0);
+    assertEquals(200, scimStatus(uri, token));
     http.ok(
         org,
         org.adminToken(),
         "REVOKE MANAGE_MEMBERS ON ORGANIZATION FROM ROLE okta_skim_provisioner");
-    assertEquals(403, scimStatus(uri, token));
+    assertEquals(403, scimStatus(uri, token), "the token the server remembers is checked again");
     http.ok(
         org,
         org.adminToken(),

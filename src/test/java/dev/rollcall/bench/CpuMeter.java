@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * CPU time spent by the three processes that share the machine during a scenario: the server
@@ -39,6 +40,8 @@ final class CpuMeter {
   /** Milliseconds per clock tick of {@code /proc/<pid>/stat} (USER_HZ is 100 on Linux). */
   private static final long TICK_MILLIS = 10;
 
+  private static final long QUIET_WINDOW_MILLIS = 500;
+
   private static final CpuMeter SYSTEM =
       new CpuMeter(System.getProperty("bench.pid", ""), System.getProperty("bench.dbpid", ""));
 
@@ -53,6 +56,33 @@ final class CpuMeter {
   /** The meter of the processes the system properties name. */
   static CpuMeter system() {
     return SYSTEM;
+  }
+
+  /**
+   * Waits until the server and the database have both been idle for a second: under a twentieth of
+   * a core in each of two half-second windows. A bulk load leaves them flushing pages (Derby's
+   * checkpoint runs inside the server) and compiling for a while after it returns, which would
+   * otherwise be counted against whatever is timed next. Returns at once when neither process is
+   * measured, and gives up after {@code limit}.
+   */
+  Duration awaitQuiet(Duration limit) throws InterruptedException {
+    long start = System.nanoTime();
+    if (processMillis(serverPid) < 0 && processMillis(databasePid) < 0) {
+      return Duration.ZERO;
+    }
+    int quietWindows = 0;
+    long before = busyMillis();
+    while (quietWindows < 2 && System.nanoTime() - start < limit.toNanos()) {
+      Thread.sleep(QUIET_WINDOW_MILLIS);
+      long now = busyMillis();
+      quietWindows = now - before <= QUIET_WINDOW_MILLIS / 20 ? quietWindows + 1 : 0;
+      before = now;
+    }
+    return Duration.ofNanos(System.nanoTime() - start);
+  }
+
+  private long busyMillis() {
+    return Math.max(0, processMillis(serverPid)) + Math.max(0, processMillis(databasePid));
   }
 
   Reading read() {

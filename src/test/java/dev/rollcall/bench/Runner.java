@@ -23,6 +23,9 @@ final class Runner {
     boolean run(int i) throws Exception;
   }
 
+  /** How long a scenario waits at most for the server and the database to go idle. */
+  static final Duration QUIET_LIMIT = Duration.ofMinutes(2);
+
   private Runner() {}
 
   static Stat run(String operation, int threads, int count, Duration limit, Call call) {
@@ -31,6 +34,7 @@ final class Runner {
     AtomicInteger done = new AtomicInteger();
     AtomicInteger errors = new AtomicInteger();
     AtomicReference<String> firstError = new AtomicReference<>();
+    awaitQuiet(operation);
     CpuMeter.Reading cpuBefore = CpuMeter.system().read();
     long start = System.nanoTime();
     long deadline = start + limit.toNanos();
@@ -75,6 +79,24 @@ final class Runner {
       samples[i] = nanos.get(i);
     }
     return of(operation, samples, seconds, errors.get(), firstError.get(), cpu);
+  }
+
+  /**
+   * Every scenario starts on idle processes: what the previous one left behind (a bulk load's page
+   * flushing above all) is not counted against it.
+   */
+  private static void awaitQuiet(String operation) {
+    try {
+      Duration waited = CpuMeter.system().awaitQuiet(QUIET_LIMIT);
+      if (waited.compareTo(Duration.ofSeconds(5)) > 0) {
+        System.out.printf(
+            "waited %d s for the server and the database to go idle before %s%n",
+            waited.toSeconds(), operation);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(operation + " interrupted", e);
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.rollcall.application;
 
 import dev.rollcall.application.SecurityIntegrationService.ScimPrincipal;
+import dev.rollcall.infrastructure.config.DurationSetting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -8,7 +9,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -78,7 +78,7 @@ public class ScimPrincipals {
           }
         },
         clock,
-        parse(lifetime),
+        DurationSetting.parse("rollcall.scim.token-cache", lifetime),
         System::nanoTime);
   }
 
@@ -154,19 +154,6 @@ public class ScimPrincipals {
           remembered.principal().integrationId(),
           now,
           now.minus(SecurityIntegrationService.LAST_USED_RESOLUTION));
-    }
-  }
-
-  private static Duration parse(String lifetime) {
-    try {
-      Duration parsed = Duration.parse(lifetime);
-      if (parsed.isNegative()) {
-        throw new IllegalStateException("rollcall.scim.token-cache must not be negative");
-      }
-      return parsed;
-    } catch (DateTimeParseException e) {
-      throw new IllegalStateException(
-          "rollcall.scim.token-cache is not an ISO-8601 duration: " + lifetime, e);
     }
   }
 }

@@ -14,6 +14,7 @@ import dev.rollcall.domain.integration.SecurityIntegrationRepository.TokenLookup
 import dev.rollcall.domain.role.Privilege;
 import dev.rollcall.domain.role.Role;
 import dev.rollcall.domain.role.RoleRepository;
+import dev.rollcall.infrastructure.config.DurationSetting;
 import dev.rollcall.infrastructure.config.ScimLocations;
 import dev.rollcall.infrastructure.tenancy.TenantContext;
 import dev.rollcall.infrastructure.tenancy.TenantScoped;
@@ -25,7 +26,6 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -331,16 +331,11 @@ public class SecurityIntegrationService {
   }
 
   private Duration lifetime() {
-    try {
-      Duration lifetime = Duration.parse(tokenLifetime);
-      if (lifetime.isNegative() || lifetime.isZero()) {
-        throw new IllegalStateException("rollcall.scim.token-lifetime must be positive");
-      }
-      return lifetime;
-    } catch (DateTimeParseException e) {
-      throw new IllegalStateException(
-          "rollcall.scim.token-lifetime is not an ISO-8601 duration: " + tokenLifetime, e);
+    Duration lifetime = DurationSetting.parse("rollcall.scim.token-lifetime", tokenLifetime);
+    if (lifetime.isZero()) {
+      throw new IllegalStateException("rollcall.scim.token-lifetime must be positive");
     }
+    return lifetime;
   }
 
   private static NotFoundException notFound(String name) {

@@ -49,6 +49,11 @@ class BenchmarkSmokeIT {
     for (int level : sizes.lookupLevels()) {
       assertTrue(report.find(ScalingCurves.lookupAt(level)).isPresent(), table);
       assertTrue(report.find(ScalingCurves.floorAt(level)).isPresent(), table);
+      assertTrue(
+          report.find(ScalingCurves.lookupAt(level) + ScalingCurves.ONE_CLIENT).isPresent(), table);
+      assertTrue(
+          report.find(ScalingCurves.floorAt(level) + ScalingCurves.ONE_CLIENT).isPresent(), table);
+      assertTrue(table.contains("userName eq @ " + level + " users, 1 client: p50"), table);
       assertEquals(
           sizes.lookups(), report.find(ScalingCurves.jdbcLookupAt(level)).orElseThrow().count());
     }

@@ -127,6 +127,24 @@ public final class Report {
                 eq.get().p50() - base.get().p50(),
                 jdbc.get().p50()));
       }
+      var alone = find(ScalingCurves.lookupAt(level) + ScalingCurves.ONE_CLIENT);
+      var aloneBase = find(ScalingCurves.floorAt(level) + ScalingCurves.ONE_CLIENT);
+      if (alone.isPresent() && aloneBase.isPresent() && jdbc.isPresent()) {
+        // one request at a time, a look-up costs at least the floor's path and the database's own
+        // look-up: their sum over the floor bounds the ratio any server could reach here
+        notes.add(
+            String.format(
+                Locale.ROOT,
+                "userName eq @ %d users, 1 client: p50 %.2f ms = floor p50 %.2f ms + %.2f ms"
+                    + " (%.2f x the floor); the floor plus the database's own look-up would be"
+                    + " %.2f x the floor.",
+                level,
+                alone.get().p50(),
+                aloneBase.get().p50(),
+                alone.get().p50() - aloneBase.get().p50(),
+                alone.get().p50() / aloneBase.get().p50(),
+                (aloneBase.get().p50() + jdbc.get().p50()) / aloneBase.get().p50()));
+      }
     }
     int total = Math.max(sizes.importUsers(), largest + sizes.patchPairs());
     var scimImport = find(ScalingCurves.importOf(total));
@@ -154,7 +172,7 @@ public final class Report {
   public String render() {
     StringBuilder out = new StringBuilder();
     String format =
-        "| %-30s | %6s | %6s | %9s | %8s | %8s | %8s | %-20s | %9s | %7s | %7s | %7s | %7s | %7s"
+        "| %-38s | %6s | %6s | %9s | %8s | %8s | %8s | %-20s | %9s | %7s | %7s | %7s | %7s | %7s"
             + " |%n";
     out.append(
         String.format(

@@ -51,6 +51,9 @@ final class ScalingCurves {
     return heapMax;
   }
 
+  /** Suffix of the operations that the curve repeats with a single client. */
+  static final String ONE_CLIENT = ", 1 client";
+
   static String floorAt(int users) {
     return "floor @ " + users + " users";
   }
@@ -138,37 +141,39 @@ final class ScalingCurves {
               (to - from) * orgs / load.seconds()));
       perOrg = to;
       int users = perOrg;
+      Runner.Call floor =
+          i -> {
+            int o = ThreadLocalRandom.current().nextInt(orgs);
+            return ok(http.scim(org[o], token[o], "GET", "/ServiceProviderConfig", null));
+          };
+      Runner.Call lookup =
+          i -> {
+            int o = ThreadLocalRandom.current().nextInt(orgs);
+            String userName = "user" + ThreadLocalRandom.current().nextInt(users) + "@" + domain(o);
+            String filter =
+                URLEncoder.encode("userName eq \"" + userName + "\"", StandardCharsets.UTF_8);
+            Reply reply =
+                http.scim(
+                    org[o],
+                    token[o],
+                    "GET",
+                    "/Users?filter=" + filter + "&startIndex=1&count=100",
+                    null);
+            return ok(reply) && reply.json().getInt("totalResults") == 1;
+          };
       stats.add(
           Runner.run(
-              floorAt(level),
-              sizes.threads(),
-              sizes.floor(),
-              sizes.maxPerScenario(),
-              i -> {
-                int o = ThreadLocalRandom.current().nextInt(orgs);
-                return ok(http.scim(org[o], token[o], "GET", "/ServiceProviderConfig", null));
-              }));
+              floorAt(level), sizes.threads(), sizes.floor(), sizes.maxPerScenario(), floor));
       stats.add(
           Runner.run(
-              lookupAt(level),
-              sizes.threads(),
-              sizes.lookups(),
-              sizes.maxPerScenario(),
-              i -> {
-                int o = ThreadLocalRandom.current().nextInt(orgs);
-                String userName =
-                    "user" + ThreadLocalRandom.current().nextInt(users) + "@" + domain(o);
-                String filter =
-                    URLEncoder.encode("userName eq \"" + userName + "\"", StandardCharsets.UTF_8);
-                Reply reply =
-                    http.scim(
-                        org[o],
-                        token[o],
-                        "GET",
-                        "/Users?filter=" + filter + "&startIndex=1&count=100",
-                        null);
-                return ok(reply) && reply.json().getInt("totalResults") == 1;
-              }));
+              lookupAt(level), sizes.threads(), sizes.lookups(), sizes.maxPerScenario(), lookup));
+      // the same requests one at a time: latency without queueing behind the other clients (on
+      // shared cores a loaded p50 also measures how the scheduler treats each kind of request)
+      stats.add(
+          Runner.run(floorAt(level) + ONE_CLIENT, 1, sizes.floor(), sizes.maxPerScenario(), floor));
+      stats.add(
+          Runner.run(
+              lookupAt(level) + ONE_CLIENT, 1, sizes.lookups(), sizes.maxPerScenario(), lookup));
       long[] jdbc =
           generator.jdbcLookups(
               org[0],

@@ -73,17 +73,25 @@ public final class Report {
           .ifPresent(
               floor -> {
                 double insert = baseline.insertCommit().perSecond();
+                double lookup = baseline.lookup().perSecond();
                 // on cores that the driver, the server and the database share, costs add up: a
-                // create does at least the floor's work (HTTP, authentication) and an insert+commit
+                // create does at least the floor's work (HTTP, authentication) and an
+                // insert+commit,
+                // and the adoption rules add an indexed look-up
+                double bare = 1 / (1 / floor.perSecond() + 1 / insert);
+                double adopting = 1 / (1 / floor.perSecond() + 1 / insert + 1 / lookup);
                 notes.add(
                     String.format(
                         Locale.ROOT,
                         "create user: a request doing nothing but the floor's work and one"
                             + " insert+commit would reach %.3f x jdbc insert+commit on these"
-                            + " cores (floor %.0f/s and insert+commit %.0f/s, their costs added).",
-                        floor.perSecond() / (floor.perSecond() + insert),
+                            + " cores (floor %.0f/s and insert+commit %.0f/s, their costs added);"
+                            + " with one indexed look-up as well (%.0f/s), %.3f x.",
+                        bare / insert,
                         floor.perSecond(),
-                        insert));
+                        insert,
+                        lookup,
+                        adopting / insert));
               });
     }
     int smallest = sizes.groupLevels().stream().mapToInt(Integer::intValue).min().orElse(0);

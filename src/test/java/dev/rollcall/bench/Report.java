@@ -75,9 +75,8 @@ public final class Report {
                 double insert = baseline.insertCommit().perSecond();
                 double lookup = baseline.lookup().perSecond();
                 // on cores that the driver, the server and the database share, costs add up: a
-                // create does at least the floor's work (HTTP, authentication) and an
-                // insert+commit,
-                // and the adoption rules add an indexed look-up
+                // create does at least the floor's work (HTTP, authentication), an insert+commit
+                // and, for the adoption rules, an indexed look-up
                 double bare = 1 / (1 / floor.perSecond() + 1 / insert);
                 double adopting = 1 / (1 / floor.perSecond() + 1 / insert + 1 / lookup);
                 notes.add(

@@ -60,6 +60,32 @@ public class OrganizationResource {
         .build();
   }
 
+  /** {@code POST /organizations/{id}/recovery} body. */
+  record RecoveryRequest(String adminEmail) {
+    static RecoveryRequest from(JsonObject json) {
+      return new RecoveryRequest(JsonBodies.requiredString(json, "adminEmail"));
+    }
+  }
+
+  /**
+   * The last resort when an organization has no usable orgadmin: the named member is reactivated
+   * (or created) with orgadmin and a new API token, shown once.
+   */
+  @POST
+  @Path("{orgId}/recovery")
+  @Consumes(MediaType.WILDCARD)
+  @Produces(MediaType.APPLICATION_JSON)
+  public JsonObject recover(@PathParam("orgId") String id, String body) {
+    var request = RecoveryRequest.from(JsonBodies.object(body));
+    var recovery = organizations.recover(id, request.adminEmail());
+    return JSON.createObjectBuilder()
+        .add("id", id)
+        .add("userName", recovery.member().userName())
+        .add("created", recovery.created())
+        .add("adminToken", recovery.adminToken())
+        .build();
+  }
+
   @GET
   @Path("{orgId}")
   @Produces(MediaType.APPLICATION_JSON)

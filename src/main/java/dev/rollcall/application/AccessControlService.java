@@ -41,6 +41,7 @@ public class AccessControlService {
   private final Clock clock;
   private final TenantContext tenant;
   private final Event<ScimAccessChanged> accessChanged;
+  private final OrgadminGuard orgadminGuard;
 
   /** A role with what a reader needs to know of it. */
   public record RoleDetails(
@@ -55,7 +56,8 @@ public class AccessControlService {
       SecurityIntegrationRepository integrations,
       Clock clock,
       TenantContext tenant,
-      Event<ScimAccessChanged> accessChanged) {
+      Event<ScimAccessChanged> accessChanged,
+      OrgadminGuard orgadminGuard) {
     this.roles = roles;
     this.grants = grants;
     this.members = members;
@@ -64,10 +66,11 @@ public class AccessControlService {
     this.clock = clock;
     this.tenant = tenant;
     this.accessChanged = accessChanged;
+    this.orgadminGuard = orgadminGuard;
   }
 
   public AccessControlService() {
-    this(null, null, null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null, null, null);
   }
 
   /**
@@ -133,9 +136,17 @@ public class AccessControlService {
               + dependents.get(0).name()
               + "; drop that integration first");
     }
-    grants.removeAllOfRole(role.id());
-    roles.reassignOwnership(role.id(), role.ownerRoleId().orElseThrow());
-    roles.remove(role);
+    Runnable drop =
+        () -> {
+          grants.removeAllOfRole(role.id());
+          roles.reassignOwnership(role.id(), role.ownerRoleId().orElseThrow());
+          roles.remove(role);
+        };
+    if (orgadminGuard.carriesOrgadmin(role.id())) {
+      orgadminGuard.run("Dropping role " + role.name() + " was refused", drop);
+    } else {
+      drop.run();
+    }
     announceAccessChanged();
   }
 
@@ -204,8 +215,10 @@ public class AccessControlService {
   public boolean revokeRoleFromMember(String actorId, String roleName, String login) {
     Role role = grantableRole(actorId, roleName);
     Member member = member(login);
-    if (role.builtin() && BuiltInRole.ORGADMIN.roleName().equals(role.name())) {
-      requireAnotherOrgadmin(role, member);
+    if (orgadminGuard.carriesOrgadmin(role.id())) {
+      return orgadminGuard.change(
+          "Revoking role " + role.name() + " from " + member.userName() + " was refused",
+          () -> grants.removeMemberRole(member.id(), role.id()));
     }
     return grants.removeMemberRole(member.id(), role.id());
   }
@@ -234,6 +247,12 @@ public class AccessControlService {
     Role grantee = role(granteeName);
     if (role.builtin() && grantee.builtin()) {
       throw new InvalidRequestException("The built-in role hierarchy cannot be changed");
+    }
+    if (orgadminGuard.carriesOrgadmin(role.id())) {
+      return announceAccessChangedIf(
+          orgadminGuard.change(
+              "Revoking role " + role.name() + " from role " + grantee.name() + " was refused",
+              () -> grants.removeRoleGrant(grantee.id(), role.id())));
     }
     return announceAccessChangedIf(grants.removeRoleGrant(grantee.id(), role.id()));
   }
@@ -268,13 +287,6 @@ public class AccessControlService {
           "Only a member who holds built-in role " + role.name() + " may grant or revoke it");
     }
     return role;
-  }
-
-  private void requireAnotherOrgadmin(Role orgadmin, Member member) {
-    if (grants.countActiveHolders(orgadmin.id(), member.id()) == 0) {
-      throw new InvalidRequestException(
-          "Role orgadmin cannot be revoked from the organization's last active orgadmin");
-    }
   }
 
   public Role role(String name) {

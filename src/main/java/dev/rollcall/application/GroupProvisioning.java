@@ -45,6 +45,7 @@ public class GroupProvisioning {
   private final AccessControlService accessControl;
   private final ScimSearch search;
   private final Clock clock;
+  private final OrgadminGuard orgadminGuard;
 
   /** A group; {@code members} is empty when they were not asked for. */
   public record ProvisionedGroup(Role role, Optional<List<MemberRef>> members) {}
@@ -77,17 +78,19 @@ public class GroupProvisioning {
       MemberRepository members,
       AccessControlService accessControl,
       ScimSearch search,
-      Clock clock) {
+      Clock clock,
+      OrgadminGuard orgadminGuard) {
     this.roles = roles;
     this.grants = grants;
     this.members = members;
     this.accessControl = accessControl;
     this.search = search;
     this.clock = clock;
+    this.orgadminGuard = orgadminGuard;
   }
 
   public GroupProvisioning() {
-    this(null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null);
   }
 
   public ProvisionedGroup create(
@@ -151,14 +154,14 @@ public class GroupProvisioning {
     int changedRows = 0;
     if (membership) {
       requireMembers(change.addMembers());
-      if (change.removeAllMembers()) {
-        Set<String> current = new HashSet<>();
-        membersOf(role).forEach(m -> current.add(m.id()));
-        current.removeAll(change.addMembers());
-        changedRows += grants.removeMembers(role.id(), current);
-      }
-      changedRows += grants.removeMembers(role.id(), change.removeMembers());
-      changedRows += grants.addMembers(role.id(), change.addMembers(), now);
+      boolean removes = change.removeAllMembers() || !change.removeMembers().isEmpty();
+      // an orgadmin may have granted orgadmin to the group's role: removals must leave one
+      changedRows =
+          removes && orgadminGuard.carriesOrgadmin(role.id())
+              ? orgadminGuard.change(
+                  "Removing members from group " + role.name() + " was refused",
+                  () -> changeMembers(role, change, now))
+              : changeMembers(role, change, now);
     }
     if (changedRows > 0) {
       // the attribute changes (if any) were flushed under the version just checked; the membership
@@ -172,6 +175,20 @@ public class GroupProvisioning {
     }
     return new ProvisionedGroup(
         role, returnMembers ? Optional.of(membersOf(role)) : Optional.empty());
+  }
+
+  /** Applies the membership part of a change; the number of rows it changed. */
+  private int changeMembers(Role role, GroupChange change, Instant now) {
+    int changedRows = 0;
+    if (change.removeAllMembers()) {
+      Set<String> current = new HashSet<>();
+      membersOf(role).forEach(m -> current.add(m.id()));
+      current.removeAll(change.addMembers());
+      changedRows += grants.removeMembers(role.id(), current);
+    }
+    changedRows += grants.removeMembers(role.id(), change.removeMembers());
+    changedRows += grants.addMembers(role.id(), change.addMembers(), now);
+    return changedRows;
   }
 
   /**

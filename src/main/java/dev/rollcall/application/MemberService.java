@@ -6,7 +6,6 @@ import dev.rollcall.domain.NotFoundException;
 import dev.rollcall.domain.member.ApiTokenRepository;
 import dev.rollcall.domain.member.Member;
 import dev.rollcall.domain.member.MemberRepository;
-import dev.rollcall.domain.role.BuiltInRole;
 import dev.rollcall.domain.role.GrantRepository;
 import dev.rollcall.domain.role.Privilege;
 import dev.rollcall.domain.role.Role;
@@ -29,6 +28,7 @@ public class MemberService {
   private final ApiTokenRepository tokens;
   private final AuthorizationService authorization;
   private final Clock clock;
+  private final OrgadminGuard orgadminGuard;
 
   /** A member with their directly granted role names. */
   public record MemberWithRoles(Member member, List<String> roles) {}
@@ -43,17 +43,19 @@ public class MemberService {
       RoleRepository roles,
       ApiTokenRepository tokens,
       AuthorizationService authorization,
-      Clock clock) {
+      Clock clock,
+      OrgadminGuard orgadminGuard) {
     this.members = members;
     this.grants = grants;
     this.roles = roles;
     this.tokens = tokens;
     this.authorization = authorization;
     this.clock = clock;
+    this.orgadminGuard = orgadminGuard;
   }
 
   public MemberService() {
-    this(null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null);
   }
 
   /** Adds a member directly (there is no mail); their userName is their email. */
@@ -81,29 +83,47 @@ public class MemberService {
     remove(member);
   }
 
-  /** Removes a member and everything that hangs off them, without a privilege check. */
+  /**
+   * Removes a member and everything that hangs off them, without a privilege check; refused when it
+   * would leave the organization without an active orgadmin.
+   */
   public void remove(Member member) {
-    roles
-        .findByName(BuiltInRole.ORGADMIN.roleName())
-        .filter(orgadmin -> grants.roleIdsOfMember(member.id()).contains(orgadmin.id()))
-        .filter(orgadmin -> grants.countActiveHolders(orgadmin.id(), member.id()) == 0)
-        .ifPresent(
-            orgadmin -> {
-              throw new InvalidRequestException(
-                  "User " + member.userName() + " is the organization's last active orgadmin");
-            });
-    grants.removeAllOfMember(member.id());
-    tokens.removeAllOf(member.id());
-    members.remove(member);
+    orgadminGuard.run(
+        "Removing user " + member.userName() + " was refused",
+        () -> {
+          grants.removeAllOfMember(member.id());
+          tokens.removeAllOf(member.id());
+          members.remove(member);
+        });
   }
 
-  /** Deactivates or reactivates a member; roles are kept, API tokens are refused while inactive. */
-  public Member setActive(String memberId, boolean active) {
-    Member member = findById(memberId);
+  /**
+   * {@code ALTER USER 'x' SET ACTIVE = ...}: activates or deactivates a member no integration
+   * manages (an identity provider owns its own members' state). Roles are kept; a deactivated
+   * member's API tokens are refused until they are active again.
+   */
+  public Member alterActive(String actorId, String login, boolean active) {
+    authorization.require(actorId, Privilege.MANAGE_MEMBERS);
+    Member member = find(login);
+    if (member.managedBy().isPresent()) {
+      throw new InvalidRequestException(
+          "User "
+              + member.userName()
+              + " is managed by a security integration; activate or deactivate them in the"
+              + " identity provider");
+    }
+    if (member.id().equals(actorId) && !active) {
+      throw new InvalidRequestException("You cannot deactivate yourself");
+    }
+    if (member.active() == active) {
+      return member;
+    }
     if (active) {
       member.activate(clock.instant());
     } else {
-      member.deactivate(clock.instant());
+      orgadminGuard.run(
+          "Deactivating user " + member.userName() + " was refused",
+          () -> member.deactivate(clock.instant()));
     }
     return member;
   }

@@ -52,6 +52,18 @@ public class OrganizationService {
     return new CreatedOrganization(id, name.strip(), token);
   }
 
+  /**
+   * The operator's recovery call: the member named {@code adminEmail} becomes an active orgadmin
+   * with a new API token (created if no member has that userName or email).
+   */
+  public OrganizationSetup.Recovery recover(String id, String adminEmail) {
+    if (adminEmail == null || !Emails.isPlausible(adminEmail)) {
+      throw new InvalidRequestException("adminEmail must be an email address");
+    }
+    tenant.enter(id);
+    return setup.recover(id, adminEmail.strip());
+  }
+
   public Organization find(String id) {
     return organizations
         .find(id)

@@ -1,5 +1,6 @@
 package dev.rollcall.application;
 
+import dev.rollcall.domain.NotFoundException;
 import dev.rollcall.domain.member.Member;
 import dev.rollcall.domain.member.MemberRepository;
 import dev.rollcall.domain.organization.Organization;
@@ -13,6 +14,7 @@ import dev.rollcall.domain.role.RolePrivilege;
 import dev.rollcall.domain.role.RoleRepository;
 import dev.rollcall.infrastructure.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,12 +28,24 @@ import java.util.UUID;
 public class OrganizationSetup {
   static final String ADMIN_TOKEN_NAME = "admin";
 
+  /** Who {@link #recover} records as having recovered a member. */
+  public static final String OPERATOR = "operator";
+
+  /** What the operator's recovery call hands back: the member and its new token (shown once). */
+  public record Recovery(Member member, boolean created, String adminToken) {
+    @Override
+    public String toString() {
+      return "Recovery[" + member.userName() + ", created=" + created + ", adminToken=<redacted>]";
+    }
+  }
+
   private final OrganizationRepository organizations;
   private final RoleRepository roles;
   private final GrantRepository grants;
   private final MemberRepository members;
   private final ApiTokenService tokens;
   private final Clock clock;
+  private final Event<ScimAccessChanged> accessChanged;
 
   @Inject
   public OrganizationSetup(
@@ -40,17 +54,19 @@ public class OrganizationSetup {
       GrantRepository grants,
       MemberRepository members,
       ApiTokenService tokens,
-      Clock clock) {
+      Clock clock,
+      Event<ScimAccessChanged> accessChanged) {
     this.organizations = organizations;
     this.roles = roles;
     this.grants = grants;
     this.members = members;
     this.tokens = tokens;
     this.clock = clock;
+    this.accessChanged = accessChanged;
   }
 
   public OrganizationSetup() {
-    this(null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null);
   }
 
   /** Returns the first admin's API token. */
@@ -83,5 +99,37 @@ public class OrganizationSetup {
     members.add(admin);
     grants.addMemberRole(new MemberRole(admin.id(), orgadmin.id(), now));
     return tokens.issue(admin.id(), ADMIN_TOKEN_NAME, null).secret();
+  }
+
+  /**
+   * The operator's last resort: makes the member named {@code adminEmail} (userName first, then
+   * email) an active orgadmin, creating them if needed, and issues them a new API token. Records
+   * that the operator did it.
+   */
+  public Recovery recover(String organizationId, String adminEmail) {
+    if (organizations.find(organizationId).isEmpty()) {
+      throw new NotFoundException("Organization " + organizationId + " does not exist");
+    }
+    Instant now = clock.instant();
+    var found = members.findByLogin(adminEmail);
+    Member member =
+        found.orElseGet(
+            () -> {
+              Member created =
+                  new Member(UUID.randomUUID().toString(), adminEmail, adminEmail, now);
+              members.add(created);
+              return created;
+            });
+    member.recoveredBy(OPERATOR, now);
+    Role orgadmin =
+        roles
+            .findByName(BuiltInRole.ORGADMIN.roleName())
+            .orElseThrow(() -> new IllegalStateException("organization without orgadmin role"));
+    grants.addMemberRole(new MemberRole(member.id(), orgadmin.id(), now));
+    String name = "recovery-" + UUID.randomUUID().toString().substring(0, 8);
+    String token = tokens.issue(member.id(), name, null).secret();
+    // an integration its owner's power bounds may work again
+    accessChanged.fire(new ScimAccessChanged(organizationId));
+    return new Recovery(member, found.isEmpty(), token);
   }
 }

@@ -50,6 +50,7 @@ public class UserProvisioning {
   private final MemberService memberService;
   private final ScimSearch search;
   private final Clock clock;
+  private final OrgadminGuard orgadminGuard;
 
   /** A member with what SCIM shows of them besides the entity. */
   public record ProvisionedUser(
@@ -69,17 +70,19 @@ public class UserProvisioning {
       RoleRepository roles,
       MemberService memberService,
       ScimSearch search,
-      Clock clock) {
+      Clock clock,
+      OrgadminGuard orgadminGuard) {
     this.members = members;
     this.grants = grants;
     this.roles = roles;
     this.memberService = memberService;
     this.search = search;
     this.clock = clock;
+    this.orgadminGuard = orgadminGuard;
   }
 
   public UserProvisioning() {
-    this(null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null);
   }
 
   /**
@@ -223,6 +226,21 @@ public class UserProvisioning {
    */
   private void write(
       Member member, Profile profile, ScimPrincipal caller, ProvisionedUser current) {
+    boolean deactivates = member.active() && !profile.active();
+    boolean revokesOrgadmin = current.orgadmin() && profile.orgadmin().equals(Optional.of(false));
+    if (deactivates || revokesOrgadmin) {
+      orgadminGuard.run(
+          (deactivates ? "Deactivating user " : "Revoking orgadmin from ")
+              + member.userName()
+              + " was refused",
+          () -> apply(member, profile, caller, current));
+    } else {
+      apply(member, profile, caller, current);
+    }
+  }
+
+  private void apply(
+      Member member, Profile profile, ScimPrincipal caller, ProvisionedUser current) {
     Instant now = clock.instant();
     try {
       boolean changed = member.applyProfile(profile, now);
@@ -241,7 +259,7 @@ public class UserProvisioning {
       } else {
         changed |= members.replaceAttributes(member.id(), profile.customAttributes());
       }
-      if (profile.orgadmin().map(grant -> setOrgadmin(member, grant, now)).orElse(false)) {
+      if (profile.orgadmin().map(grant -> setOrgadmin(member, grant, current, now)).orElse(false)) {
         changed = true;
       }
       if (changed) {
@@ -258,20 +276,11 @@ public class UserProvisioning {
   }
 
   /** Grants or revokes orgadmin; whether that changed anything. */
-  private boolean setOrgadmin(Member member, boolean grant, Instant now) {
-    Role orgadmin = orgadminRole();
+  private boolean setOrgadmin(Member member, boolean grant, ProvisionedUser current, Instant now) {
     if (grant) {
-      return grants.addMemberRole(new MemberRole(member.id(), orgadmin.id(), now));
-    } else if (grants.roleIdsOfMember(member.id()).contains(orgadmin.id())) {
-      if (grants.countActiveHolders(orgadmin.id(), member.id()) == 0) {
-        throw new InvalidRequestException(
-            "orgadmin cannot be revoked from "
-                + member.userName()
-                + ", the organization's last active orgadmin");
-      }
-      return grants.removeMemberRole(member.id(), orgadmin.id());
+      return grants.addMemberRole(new MemberRole(member.id(), orgadminRole().id(), now));
     }
-    return false;
+    return current.orgadmin() && grants.removeMemberRole(member.id(), orgadminRole().id());
   }
 
   private void requireUserNameFree(String userName, String memberId) {

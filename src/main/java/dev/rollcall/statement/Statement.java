@@ -80,6 +80,13 @@ public sealed interface Statement {
     }
   }
 
+  /** {@code ALTER USER 'x' SET ACTIVE = TRUE | FALSE}. */
+  record AlterUserActive(String email, boolean active) implements Statement {
+    public AlterUserActive {
+      requireNonNull(email, "email");
+    }
+  }
+
   record InviteUser(String email, Options options) implements Statement {
     public InviteUser {
       requireNonNull(email, "email");

@@ -15,6 +15,7 @@ import dev.rollcall.domain.role.Role;
 import dev.rollcall.infrastructure.tenancy.TenantScoped;
 import dev.rollcall.statement.Grantee.RoleGrantee;
 import dev.rollcall.statement.Grantee.UserGrantee;
+import dev.rollcall.statement.Statement.AlterUserActive;
 import dev.rollcall.statement.Statement.CanI;
 import dev.rollcall.statement.Statement.CreateApiToken;
 import dev.rollcall.statement.Statement.CreateRole;
@@ -106,6 +107,9 @@ public class StatementExecutor {
     } else if (statement instanceof DropUser s) {
       members.drop(actorId, s.email());
       return command("user", s.email(), "DROP", "dropped");
+    } else if (statement instanceof AlterUserActive s) {
+      Member member = members.alterActive(actorId, s.email(), s.active());
+      return command("user", member.userName(), "ALTER", s.active() ? "activated" : "deactivated");
     } else if (statement instanceof InviteUser s) {
       return invite(actorId, s);
     } else if (statement instanceof CanI s) {
@@ -244,7 +248,15 @@ public class StatementExecutor {
     Map<String, String> integrationNames = integrationNames();
     var table =
         ResultTable.builder(
-            "Email", "User Name", "Display Name", "Active", "Roles", "Managed By", "Created At");
+            "Email",
+            "User Name",
+            "Display Name",
+            "Active",
+            "Roles",
+            "Managed By",
+            "Created At",
+            "Recovered At",
+            "Recovered By");
     for (var entry : members.list()) {
       Member member = entry.member();
       table.row(
@@ -254,7 +266,9 @@ public class StatementExecutor {
           member.active(),
           String.join(", ", entry.roles()),
           member.managedBy().map(integrationNames::get).orElse(null),
-          Timestamps.format(member.createdAt()));
+          Timestamps.format(member.createdAt()),
+          Timestamps.format(member.recoveredAt().orElse(null)),
+          member.recoveredBy().orElse(null));
     }
     return table.build();
   }
@@ -274,7 +288,9 @@ public class StatementExecutor {
             "Effective Roles",
             "Managed By",
             "Created At",
-            "Updated At")
+            "Updated At",
+            "Recovered At",
+            "Recovered By")
         .row(
             member.email().orElse(null),
             member.userName(),
@@ -287,7 +303,9 @@ public class StatementExecutor {
             String.join(", ", details.effectiveRoles()),
             member.managedBy().map(integrationNames()::get).orElse(null),
             Timestamps.format(member.createdAt()),
-            Timestamps.format(member.updatedAt()))
+            Timestamps.format(member.updatedAt()),
+            Timestamps.format(member.recoveredAt().orElse(null)),
+            member.recoveredBy().orElse(null))
         .build();
   }
 

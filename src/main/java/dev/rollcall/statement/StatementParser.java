@@ -6,6 +6,7 @@ import dev.rollcall.domain.role.Privilege;
 import dev.rollcall.statement.Grantee.RoleGrantee;
 import dev.rollcall.statement.Grantee.UserGrantee;
 import dev.rollcall.statement.OptionValue.Kind;
+import dev.rollcall.statement.Statement.AlterUserActive;
 import dev.rollcall.statement.Statement.CanI;
 import dev.rollcall.statement.Statement.CreateApiToken;
 import dev.rollcall.statement.Statement.CreateRole;
@@ -208,7 +209,20 @@ public final class StatementParser {
     }
 
     private Statement alter() {
-      in.expectKeyword("SECURITY", "after ALTER");
+      if (in.acceptKeyword("USER")) {
+        String email = email();
+        in.expectKeyword("SET", "after the user");
+        in.expectKeyword("ACTIVE", "after SET");
+        in.expect(Type.EQUALS, "'=' after ACTIVE");
+        if (in.acceptKeyword("TRUE")) {
+          return new AlterUserActive(email, true);
+        }
+        in.expectKeyword("FALSE", "or TRUE after ACTIVE =");
+        return new AlterUserActive(email, false);
+      }
+      if (!in.acceptKeyword("SECURITY")) {
+        throw in.unexpected("USER or SECURITY INTEGRATION after ALTER");
+      }
       in.expectKeyword("INTEGRATION", "after SECURITY");
       String name = name("security integration name");
       in.expectKeyword("RENEW", "after the security integration name");

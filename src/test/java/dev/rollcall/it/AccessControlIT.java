@@ -146,11 +146,11 @@ class AccessControlIT {
     String secret =
         container.in(
             org.id(), () -> tokens.issueFor(admin, "bob@access.example", "bobs", null).secret());
-    container.run(org.id(), () -> members.setActive(bob, false));
+    container.run(org.id(), () -> members.alterActive(admin, "bob@access.example", false));
     assertThrows(
         AuthenticationException.class,
         () -> container.run(org.id(), () -> tokens.authenticate(secret)));
-    container.run(org.id(), () -> members.setActive(bob, true));
+    container.run(org.id(), () -> members.alterActive(admin, "bob@access.example", true));
     assertEquals(bob, container.in(org.id(), () -> tokens.authenticate(secret).id()));
   }
 }

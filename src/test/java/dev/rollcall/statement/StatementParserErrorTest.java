@@ -363,7 +363,18 @@ class StatementParserErrorTest {
 
     @Test
     void alterSomethingElse() {
-      assertError("ALTER ROLE r", 1, 7, "expected SECURITY after ALTER, found 'ROLE'");
+      assertError(
+          "ALTER ROLE r", 1, 7, "expected USER or SECURITY INTEGRATION after ALTER, found 'ROLE'");
+      assertError(
+          "ALTER USER 'a@x.example' SET ACTIVE = yes",
+          1,
+          39,
+          "expected FALSE or TRUE after ACTIVE =, found 'yes'");
+      assertError(
+          "ALTER USER 'a@x.example' ACTIVE = TRUE",
+          1,
+          26,
+          "expected SET after the user, found 'ACTIVE'");
     }
 
     @Test

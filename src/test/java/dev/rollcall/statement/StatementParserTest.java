@@ -10,6 +10,7 @@ import dev.rollcall.domain.role.Privilege;
 import dev.rollcall.statement.Grantee.RoleGrantee;
 import dev.rollcall.statement.Grantee.UserGrantee;
 import dev.rollcall.statement.OptionValue.Kind;
+import dev.rollcall.statement.Statement.AlterUserActive;
 import dev.rollcall.statement.Statement.CanI;
 import dev.rollcall.statement.Statement.CreateApiToken;
 import dev.rollcall.statement.Statement.CreateRole;
@@ -204,6 +205,14 @@ class StatementParserTest {
     @Test
     void dropUser() {
       assertEquals(new DropUser("ada@example.com"), parse("DROP USER 'ada@example.com'"));
+    }
+
+    @Test
+    void alterUserActive() {
+      assertEquals(
+          new AlterUserActive("ada@example.com", false),
+          parse("alter user 'ada@example.com' set active = false;"));
+      assertEquals(new AlterUserActive("ada", true), parse("ALTER USER 'ada' SET ACTIVE = TRUE"));
     }
 
     @Test

@@ -141,6 +141,12 @@ public class Member extends TenantOwned {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
+  @Column(name = "recovered_at")
+  private Instant recoveredAt;
+
+  @Column(name = "recovered_by", length = 64)
+  private String recoveredBy;
+
   @Version private long version;
 
   protected Member() {}
@@ -327,6 +333,24 @@ public class Member extends TenantOwned {
 
   public Optional<String> managedBy() {
     return Optional.ofNullable(managedBy);
+  }
+
+  /**
+   * The operator's recovery made this member an active orgadmin again: records who and when (the
+   * last time).
+   */
+  public void recoveredBy(String who, Instant now) {
+    this.recoveredBy = Objects.requireNonNull(who);
+    this.recoveredAt = Objects.requireNonNull(now);
+    activate(now);
+  }
+
+  public Optional<Instant> recoveredAt() {
+    return Optional.ofNullable(recoveredAt);
+  }
+
+  public Optional<String> recoveredBy() {
+    return Optional.ofNullable(recoveredBy);
   }
 
   public Instant createdAt() {

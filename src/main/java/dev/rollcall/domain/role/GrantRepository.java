@@ -20,8 +20,8 @@ public interface GrantRepository {
 
   void removeAllOfMember(String memberId);
 
-  /** Active members other than {@code exceptMemberId} who hold the role directly. */
-  long countActiveHolders(String roleId, String exceptMemberId);
+  /** Active members who hold at least one of the roles directly. */
+  long countActiveHolders(Collection<String> roleIds);
 
   /** A member as a group lists it. */
   record MemberRef(String id, String userName, String displayName) {}
@@ -67,6 +67,9 @@ public interface GrantRepository {
 
   /** Roles granted directly to any of {@code granteeRoleIds}. */
   Set<String> rolesGrantedTo(Collection<String> granteeRoleIds);
+
+  /** Roles to which any of {@code roleIds} is granted directly: the roles that inherit them. */
+  Set<String> granteesOf(Collection<String> roleIds);
 
   // role -> privilege
   Optional<RolePrivilege> findPrivilege(String roleId, Privilege privilege);

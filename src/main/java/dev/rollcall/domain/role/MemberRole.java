@@ -17,7 +17,7 @@ import java.util.Objects;
 @NamedQuery(
     name = MemberRole.COUNT_ACTIVE_HOLDERS,
     query =
-        "SELECT COUNT(g) FROM MemberRole g, Member m WHERE m.id = g.memberId AND g.roleId = :role AND m.active = TRUE AND m.id <> :member")
+        "SELECT COUNT(DISTINCT m.id) FROM MemberRole g, Member m WHERE m.id = g.memberId AND g.roleId IN :roles AND m.active = TRUE")
 @NamedQuery(
     name = MemberRole.MEMBERS_OF_ROLES,
     query =

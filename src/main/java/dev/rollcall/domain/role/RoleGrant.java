@@ -22,11 +22,15 @@ import java.util.Objects;
     name = RoleGrant.GRANTED_TO,
     query = "SELECT g.roleId FROM RoleGrant g WHERE g.granteeRoleId IN :grantees")
 @NamedQuery(
+    name = RoleGrant.GRANTEES_OF,
+    query = "SELECT g.granteeRoleId FROM RoleGrant g WHERE g.roleId IN :roles")
+@NamedQuery(
     name = RoleGrant.DELETE_OF_ROLE,
     query = "DELETE FROM RoleGrant g WHERE g.roleId = :role OR g.granteeRoleId = :role")
 public class RoleGrant extends TenantOwned {
   public static final String DELETE = "RoleGrant.delete";
   public static final String GRANTED_TO = "RoleGrant.grantedTo";
+  public static final String GRANTEES_OF = "RoleGrant.granteesOf";
   public static final String DELETE_OF_ROLE = "RoleGrant.deleteOfRole";
 
   @Id

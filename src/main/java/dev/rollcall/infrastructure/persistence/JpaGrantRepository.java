@@ -76,10 +76,12 @@ public class JpaGrantRepository implements GrantRepository {
   }
 
   @Override
-  public long countActiveHolders(String roleId, String exceptMemberId) {
+  public long countActiveHolders(Collection<String> roleIds) {
+    if (roleIds.isEmpty()) {
+      return 0;
+    }
     return em.createNamedQuery(MemberRole.COUNT_ACTIVE_HOLDERS, Long.class)
-        .setParameter("role", roleId)
-        .setParameter("member", exceptMemberId)
+        .setParameter("roles", List.copyOf(roleIds))
         .getSingleResult();
   }
 
@@ -217,6 +219,17 @@ public class JpaGrantRepository implements GrantRepository {
     return new HashSet<>(
         em.createNamedQuery(RoleGrant.GRANTED_TO, String.class)
             .setParameter("grantees", granteeRoleIds)
+            .getResultList());
+  }
+
+  @Override
+  public Set<String> granteesOf(Collection<String> roleIds) {
+    if (roleIds.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(
+        em.createNamedQuery(RoleGrant.GRANTEES_OF, String.class)
+            .setParameter("roles", roleIds)
             .getResultList());
   }
 

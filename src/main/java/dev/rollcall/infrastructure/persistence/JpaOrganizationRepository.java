@@ -5,6 +5,7 @@ import dev.rollcall.domain.organization.OrganizationRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -28,5 +29,10 @@ public class JpaOrganizationRepository implements OrganizationRepository {
   @Override
   public Optional<Organization> find(String id) {
     return Optional.ofNullable(em.find(Organization.class, id));
+  }
+
+  @Override
+  public void lock(String id) {
+    em.find(Organization.class, id, LockModeType.PESSIMISTIC_WRITE);
   }
 }

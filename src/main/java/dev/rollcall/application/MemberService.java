@@ -28,6 +28,7 @@ public class MemberService {
   private final RoleRepository roles;
   private final ApiTokenRepository tokens;
   private final AuthorizationService authorization;
+  private final PowerService power;
   private final Clock clock;
 
   /** A member with their directly granted role names. */
@@ -43,17 +44,19 @@ public class MemberService {
       RoleRepository roles,
       ApiTokenRepository tokens,
       AuthorizationService authorization,
+      PowerService power,
       Clock clock) {
     this.members = members;
     this.grants = grants;
     this.roles = roles;
     this.tokens = tokens;
     this.authorization = authorization;
+    this.power = power;
     this.clock = clock;
   }
 
   public MemberService() {
-    this(null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null);
   }
 
   /** Adds a member directly (there is no mail); their userName is their email. */
@@ -71,13 +74,14 @@ public class MemberService {
     return member;
   }
 
-  /** Removes the member, their grants and their API tokens. */
+  /** Removes the member, their grants and their API tokens; the actor must cover the member. */
   public void drop(String actorId, String login) {
     authorization.require(actorId, Privilege.MANAGE_MEMBERS);
     Member member = find(login);
     if (member.id().equals(actorId)) {
       throw new InvalidRequestException("You cannot drop yourself");
     }
+    power.requireCovers(actorId, member.id());
     remove(member);
   }
 

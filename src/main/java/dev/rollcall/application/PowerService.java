@@ -49,7 +49,7 @@ public class PowerService {
   public record Power(Set<String> builtInRoles, Set<Privilege> privileges) {
     public Power {
       builtInRoles = Set.copyOf(builtInRoles);
-      privileges = privileges.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(privileges));
+      privileges = Set.copyOf(privileges);
     }
 
     public boolean within(Power other) {

@@ -126,6 +126,13 @@ class NoAmplificationIT {
     assertEquals(403, raise.status(), raise.body());
     assertTrue(message(raise).contains("orgadmin"), raise.body());
 
+    // nor strip what the orgadmin put into a role more powerful than they are
+    http.ok(org, admin, "CREATE ROLE team");
+    http.ok(org, admin, "GRANT ROLE team TO ROLE admins");
+    Reply strip = http.statement(org, useradmin, "REVOKE ROLE team FROM ROLE admins");
+    assertEquals(403, strip.status(), strip.body());
+    assertTrue(message(strip).contains("orgadmin"), strip.body());
+
     assertEquals(
         List.of("false"),
         http.ok(org, useradmin, "CAN I MANAGE_GRANTS ON ORGANIZATION").column("Allowed"));

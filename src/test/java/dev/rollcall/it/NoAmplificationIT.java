@@ -106,8 +106,12 @@ class NoAmplificationIT {
     }
     http.ok(
         org, admin, "CREATE API_TOKEN bobs WITH ('user' = '" + BOB + "', 'expires_in' = 'P30D')");
-    // the member's own token keeps its optional, unlimited expiry
+    // the member's own token keeps its optional, unlimited expiry, also when named with 'user'
     http.ok(org, admin, "CREATE API_TOKEN mine WITH ('expires_in' = 'P365D')");
+    http.ok(
+        org,
+        admin,
+        "CREATE API_TOKEN self WITH ('user' = '" + ADMIN + "', 'expires_in' = 'P365D')");
   }
 
   @Test

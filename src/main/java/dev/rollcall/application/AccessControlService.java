@@ -37,6 +37,7 @@ public class AccessControlService {
   private final GrantRepository grants;
   private final MemberRepository members;
   private final AuthorizationService authorization;
+  private final PowerService power;
   private final SecurityIntegrationRepository integrations;
   private final Clock clock;
   private final TenantContext tenant;
@@ -53,6 +54,7 @@ public class AccessControlService {
       GrantRepository grants,
       MemberRepository members,
       AuthorizationService authorization,
+      PowerService power,
       SecurityIntegrationRepository integrations,
       Clock clock,
       TenantContext tenant,
@@ -62,6 +64,7 @@ public class AccessControlService {
     this.grants = grants;
     this.members = members;
     this.authorization = authorization;
+    this.power = power;
     this.integrations = integrations;
     this.clock = clock;
     this.tenant = tenant;
@@ -70,7 +73,7 @@ public class AccessControlService {
   }
 
   public AccessControlService() {
-    this(null, null, null, null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null, null, null, null);
   }
 
   /**
@@ -212,9 +215,11 @@ public class AccessControlService {
     return grants.addMemberRole(new MemberRole(member.id(), role.id(), clock.instant()));
   }
 
+  /** Takes a role back: the actor must be able to hand it out and must cover the member. */
   public boolean revokeRoleFromMember(String actorId, String roleName, String login) {
     Role role = grantableRole(actorId, roleName);
     Member member = member(login);
+    power.requireCovers(actorId, member.id());
     if (orgadminGuard.carriesOrgadmin(role.id())) {
       return orgadminGuard.change(
           "Revoking role " + role.name() + " from " + member.userName() + " was refused",
@@ -248,6 +253,7 @@ public class AccessControlService {
     if (role.builtin() && grantee.builtin()) {
       throw new InvalidRequestException("The built-in role hierarchy cannot be changed");
     }
+    power.requireCoversRole(actorId, grantee.id());
     if (orgadminGuard.carriesOrgadmin(role.id())) {
       return announceAccessChangedIf(
           orgadminGuard.change(
@@ -273,8 +279,8 @@ public class AccessControlService {
   }
 
   /**
-   * A role the actor may hand out: MANAGE_MEMBERS for any custom role; a built-in role also needs
-   * the actor to hold it, so nobody can grant themselves more than they have.
+   * A role the actor may hand out or take back: MANAGE_MEMBERS, and the role's power must be the
+   * actor's to give (PowerService#requireMayHandOut), so nobody grants more than they have.
    */
   private Role grantableRole(String actorId, String roleName) {
     authorization.require(actorId, Privilege.MANAGE_MEMBERS);
@@ -282,10 +288,7 @@ public class AccessControlService {
     if (BuiltInRole.PUBLIC.roleName().equals(role.name()) && role.builtin()) {
       throw new InvalidRequestException("Every member holds role public; it is not granted");
     }
-    if (role.builtin() && !authorization.effectiveRoleIds(actorId).contains(role.id())) {
-      throw new PermissionDeniedException(
-          "Only a member who holds built-in role " + role.name() + " may grant or revoke it");
-    }
+    power.requireMayHandOut(actorId, role.id());
     return role;
   }
 

@@ -27,6 +27,7 @@ public class MemberService {
   private final RoleRepository roles;
   private final ApiTokenRepository tokens;
   private final AuthorizationService authorization;
+  private final PowerService power;
   private final Clock clock;
   private final OrgadminGuard orgadminGuard;
 
@@ -43,6 +44,7 @@ public class MemberService {
       RoleRepository roles,
       ApiTokenRepository tokens,
       AuthorizationService authorization,
+      PowerService power,
       Clock clock,
       OrgadminGuard orgadminGuard) {
     this.members = members;
@@ -50,12 +52,13 @@ public class MemberService {
     this.roles = roles;
     this.tokens = tokens;
     this.authorization = authorization;
+    this.power = power;
     this.clock = clock;
     this.orgadminGuard = orgadminGuard;
   }
 
   public MemberService() {
-    this(null, null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null, null);
   }
 
   /** Adds a member directly (there is no mail); their userName is their email. */
@@ -73,13 +76,14 @@ public class MemberService {
     return member;
   }
 
-  /** Removes the member, their grants and their API tokens. */
+  /** Removes the member, their grants and their API tokens; the actor must cover the member. */
   public void drop(String actorId, String login) {
     authorization.require(actorId, Privilege.MANAGE_MEMBERS);
     Member member = find(login);
     if (member.id().equals(actorId)) {
       throw new InvalidRequestException("You cannot drop yourself");
     }
+    power.requireCovers(actorId, member.id());
     remove(member);
   }
 
@@ -115,6 +119,8 @@ public class MemberService {
     if (member.id().equals(actorId) && !active) {
       throw new InvalidRequestException("You cannot deactivate yourself");
     }
+    // re-enabling or disabling a member's tokens is acting on their power: it must be yours too
+    power.requireCovers(actorId, member.id());
     if (member.active() == active) {
       return member;
     }

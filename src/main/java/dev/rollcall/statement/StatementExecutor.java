@@ -317,13 +317,16 @@ public class StatementExecutor {
   }
 
   private ResultTable listApiTokens(String actorId) {
-    var table = ResultTable.builder("Name", "Created At", "Expires At", "Last Used At");
-    for (ApiToken token : apiTokens.list(actorId)) {
+    var table =
+        ResultTable.builder("Name", "Created At", "Expires At", "Last Used At", "Created By");
+    for (var listed : apiTokens.listWithCreators(actorId)) {
+      ApiToken token = listed.token();
       table.row(
           token.name(),
           Timestamps.format(token.createdAt()),
           Timestamps.format(token.expiresAt().orElse(null)),
-          Timestamps.format(token.lastUsedAt().orElse(null)));
+          Timestamps.format(token.lastUsedAt().orElse(null)),
+          listed.createdBy());
     }
     return table.build();
   }

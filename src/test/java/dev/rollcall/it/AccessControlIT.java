@@ -11,6 +11,7 @@ import dev.rollcall.application.AuthorizationService;
 import dev.rollcall.application.MemberService;
 import dev.rollcall.application.OrganizationService;
 import dev.rollcall.application.OrganizationService.CreatedOrganization;
+import dev.rollcall.application.PowerService;
 import dev.rollcall.application.Secrets;
 import dev.rollcall.domain.AuthenticationException;
 import dev.rollcall.domain.NotFoundException;
@@ -101,6 +102,45 @@ class AccessControlIT {
         PermissionDeniedException.class,
         () ->
             container.run(org.id(), () -> tokens.issueFor(bob, "admin@access.example", "x", null)));
+  }
+
+  @Inject PowerService power;
+
+  @Test
+  void powerIsWhatAMemberEffectivelyHoldsAndCoveringComparesIt() {
+    String ua = container.in(org.id(), () -> members.invite(admin, "ua@access.example").id());
+    String bob = container.in(org.id(), () -> members.invite(admin, "bob@access.example").id());
+    container.run(
+        org.id(),
+        () -> {
+          accessControl.grantRoleToMember(admin, "useradmin", "ua@access.example");
+          assertEquals(Set.of("useradmin"), power.ofMember(ua).builtInRoles());
+          assertEquals(Set.of(Privilege.MANAGE_MEMBERS), power.ofMember(ua).privileges());
+          assertTrue(power.covers(admin, ua));
+          assertFalse(power.covers(ua, admin));
+          assertTrue(power.covers(ua, bob), "bob holds only public");
+
+          accessControl.createRole(admin, "queriers", false);
+          accessControl.grantPrivileges(admin, Set.of(Privilege.CREATE_QUERY), "queriers", false);
+          accessControl.createRole(admin, "outer", false);
+          accessControl.grantRoleToRole(admin, "queriers", "outer");
+          accessControl.grantRoleToMember(admin, "outer", "bob@access.example");
+          assertEquals(Set.of(Privilege.CREATE_QUERY), power.ofMember(bob).privileges());
+          assertFalse(power.covers(ua, bob), "bob holds CREATE_QUERY through outer -> queriers");
+          assertTrue(power.covers(admin, bob));
+        });
+    var denied =
+        assertThrows(
+            PermissionDeniedException.class,
+            () -> container.run(org.id(), () -> power.requireCovers(ua, bob)));
+    assertTrue(denied.getMessage().contains("role outer"), denied.getMessage());
+    assertTrue(denied.getMessage().contains("CREATE_QUERY"), denied.getMessage());
+    var orgadmin =
+        assertThrows(
+            PermissionDeniedException.class,
+            () -> container.run(org.id(), () -> power.requireCovers(ua, admin)));
+    assertTrue(orgadmin.getMessage().contains("role orgadmin"), orgadmin.getMessage());
+    container.run(org.id(), () -> power.requireCovers(admin, bob));
   }
 
   @Inject StatementExecutor executor;

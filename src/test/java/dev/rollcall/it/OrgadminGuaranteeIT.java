@@ -161,6 +161,15 @@ class OrgadminGuaranteeIT {
     assertEquals(400, managed.status(), managed.body());
     assertTrue(managed.body().contains("identity provider"), managed.body());
 
+    // a useradmin cannot switch off (or on) a member more powerful than themself
+    http.ok(org, org.adminToken(), "INVITE USER 'ua@guard.example' WITH ('role' = useradmin)");
+    String useradmin = token("ua@guard.example");
+    Reply stronger =
+        http.statement(org, useradmin, "ALTER USER 'bob@guard.example' SET ACTIVE = FALSE");
+    assertEquals(403, stronger.status(), stronger.body());
+    assertTrue(stronger.body().contains("orgadmin"), stronger.body());
+    assertEquals(200, http.statement(org, bobToken, "LIST ROLES").status());
+
     // without MANAGE_MEMBERS: 403
     http.ok(org, org.adminToken(), "INVITE USER 'dave@guard.example'");
     Reply denied =

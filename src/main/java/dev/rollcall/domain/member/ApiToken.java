@@ -53,6 +53,10 @@ public class ApiToken extends TenantOwned {
   @Column(name = "last_used_at")
   private Instant lastUsedAt;
 
+  /** The member who created the token for this one; null when the member made it themself. */
+  @Column(name = "created_by", length = 36)
+  private String createdBy;
+
   protected ApiToken() {}
 
   public ApiToken(
@@ -62,12 +66,24 @@ public class ApiToken extends TenantOwned {
       String tokenHash,
       Instant createdAt,
       Instant expiresAt) {
+    this(id, memberId, name, tokenHash, createdAt, expiresAt, null);
+  }
+
+  public ApiToken(
+      String id,
+      String memberId,
+      String name,
+      String tokenHash,
+      Instant createdAt,
+      Instant expiresAt,
+      String createdBy) {
     this.id = Objects.requireNonNull(id);
     this.memberId = Objects.requireNonNull(memberId);
     this.name = Objects.requireNonNull(name);
     this.tokenHash = Objects.requireNonNull(tokenHash);
     this.createdAt = Objects.requireNonNull(createdAt);
     this.expiresAt = expiresAt;
+    this.createdBy = memberId.equals(createdBy) ? null : createdBy;
   }
 
   public boolean expiredAt(Instant now) {
@@ -104,5 +120,10 @@ public class ApiToken extends TenantOwned {
 
   public Optional<Instant> lastUsedAt() {
     return Optional.ofNullable(lastUsedAt);
+  }
+
+  /** Who created the token: its member, or another member who made it for them. */
+  public String createdBy() {
+    return createdBy == null ? memberId : createdBy;
   }
 }

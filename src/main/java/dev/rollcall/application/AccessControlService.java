@@ -121,6 +121,8 @@ public class AccessControlService {
       }
       throw roleNotFound(name);
     }
+    // dropping a role takes its power from everyone who holds it: that power must be yours
+    power.requireCoversRole(actorId, found.get().id());
     dropRole(found.get());
     return true;
   }

@@ -1,5 +1,6 @@
 package dev.rollcall.api;
 
+import dev.rollcall.infrastructure.limits.BodyLimit;
 import dev.rollcall.statement.StatementResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -18,6 +19,7 @@ public class ApiApplication extends Application {
         StatementResource.class,
         OperatorAuthentication.class,
         MemberAuthentication.class,
+        BodyLimit.class,
         ApiExceptionMapper.class,
         WebExceptionMapper.class);
   }

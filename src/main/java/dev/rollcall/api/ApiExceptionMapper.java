@@ -7,6 +7,8 @@ import dev.rollcall.domain.NotFoundException;
 import dev.rollcall.domain.PermissionDeniedException;
 import dev.rollcall.domain.PreconditionFailedException;
 import dev.rollcall.domain.RollcallException;
+import dev.rollcall.infrastructure.limits.BodyTooLargeException;
+import dev.rollcall.infrastructure.limits.RateLimitedException;
 import dev.rollcall.infrastructure.web.Causes;
 import dev.rollcall.statement.StatementSyntaxException;
 import jakarta.persistence.OptimisticLockException;
@@ -26,6 +28,14 @@ public class ApiExceptionMapper implements ExceptionMapper<Exception> {
   @Override
   public Response toResponse(Exception exception) {
     Throwable cause = unwrap(exception);
+    if (cause instanceof BodyTooLargeException tooLarge) {
+      return ApiError.of(413, "payload_too_large", tooLarge.getMessage());
+    }
+    if (cause instanceof RateLimitedException limited) {
+      return Response.fromResponse(ApiError.of(429, "too_many_requests", limited.getMessage()))
+          .header(HttpHeaders.RETRY_AFTER, limited.retryAfterSeconds())
+          .build();
+    }
     if (cause instanceof StatementSyntaxException syntax) {
       return ApiError.syntax(syntax.getMessage(), syntax.line(), syntax.column());
     }
@@ -71,6 +81,11 @@ public class ApiExceptionMapper implements ExceptionMapper<Exception> {
   /** The failures this mapper answers, found beneath EJB and transaction wrappers. */
   static Throwable unwrap(Throwable exception) {
     return Causes.find(
-        exception, t -> t instanceof RollcallException || t instanceof OptimisticLockException);
+        exception,
+        t ->
+            t instanceof RollcallException
+                || t instanceof OptimisticLockException
+                || t instanceof BodyTooLargeException
+                || t instanceof RateLimitedException);
   }
 }

@@ -1,11 +1,15 @@
 package dev.rollcall.api;
 
 import dev.rollcall.application.ApiTokenService;
+import dev.rollcall.application.Secrets;
 import dev.rollcall.domain.AuthenticationException;
+import dev.rollcall.infrastructure.limits.Admission;
+import dev.rollcall.infrastructure.limits.RequestLimits;
 import dev.rollcall.infrastructure.tenancy.TenantContext;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -27,16 +31,25 @@ public class MemberAuthentication implements ContainerRequestFilter {
   private final TenantContext tenant;
   private final ApiTokenService tokens;
   private final Caller caller;
+  private final RequestLimits limits;
+  private final HttpServletRequest servletRequest;
 
   @Inject
-  public MemberAuthentication(TenantContext tenant, ApiTokenService tokens, Caller caller) {
+  public MemberAuthentication(
+      TenantContext tenant,
+      ApiTokenService tokens,
+      Caller caller,
+      RequestLimits limits,
+      HttpServletRequest servletRequest) {
     this.tenant = tenant;
     this.tokens = tokens;
     this.caller = caller;
+    this.limits = limits;
+    this.servletRequest = servletRequest;
   }
 
   public MemberAuthentication() {
-    this(null, null, null);
+    this(null, null, null, null, null);
   }
 
   @Override
@@ -49,9 +62,17 @@ public class MemberAuthentication implements ContainerRequestFilter {
       return;
     }
     tenant.enter(organizationId);
+    // before the token is looked up: its rate, or for an unknown token its client's budget
+    Admission.Ticket ticket =
+        limits
+            .api()
+            .admit(
+                organizationId + ":" + Secrets.hash(secret.get()), servletRequest.getRemoteAddr());
     try {
       caller.identify(tokens.authenticate(secret.get()).id());
+      ticket.accepted();
     } catch (AuthenticationException e) {
+      ticket.refused();
       request.abortWith(unauthorized(e.getMessage()));
     }
   }

@@ -1,9 +1,12 @@
 package dev.rollcall.api;
 
 import dev.rollcall.application.Secrets;
+import dev.rollcall.infrastructure.limits.Admission;
+import dev.rollcall.infrastructure.limits.RequestLimits;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -24,15 +27,23 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class OperatorAuthentication implements ContainerRequestFilter {
   private final Optional<String> operatorTokenHash;
+  private final RequestLimits limits;
+  private final HttpServletRequest servletRequest;
 
   @Inject
   public OperatorAuthentication(
-      @ConfigProperty(name = "rollcall.operator.token") Optional<String> operatorToken) {
+      @ConfigProperty(name = "rollcall.operator.token") Optional<String> operatorToken,
+      RequestLimits limits,
+      HttpServletRequest servletRequest) {
     this.operatorTokenHash = operatorToken.filter(t -> !t.isBlank()).map(Secrets::hash);
+    this.limits = limits;
+    this.servletRequest = servletRequest;
   }
 
   public OperatorAuthentication() {
     this.operatorTokenHash = Optional.empty();
+    this.limits = null;
+    this.servletRequest = null;
   }
 
   @Override
@@ -45,12 +56,15 @@ public class OperatorAuthentication implements ContainerRequestFilter {
               "The operator API is disabled: start the server with ROLLCALL_OPERATOR_TOKEN set"));
       return;
     }
-    boolean valid =
-        BearerToken.from(request)
-            .map(Secrets::hash)
-            .map(hash -> Secrets.sameHash(hash, operatorTokenHash.get()))
-            .orElse(false);
-    if (!valid) {
+    Optional<String> hash = BearerToken.from(request).map(Secrets::hash);
+    // the operator token is held to the API tokens' rate, and guesses to the client's budget
+    Admission.Ticket ticket =
+        limits.api().admit("operator:" + hash.orElse(""), servletRequest.getRemoteAddr());
+    boolean valid = hash.map(h -> Secrets.sameHash(h, operatorTokenHash.get())).orElse(false);
+    if (valid) {
+      ticket.accepted();
+    } else {
+      ticket.refused();
       request.abortWith(
           Response.fromResponse(
                   ApiError.of(

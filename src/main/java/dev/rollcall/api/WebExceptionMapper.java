@@ -1,5 +1,6 @@
 package dev.rollcall.api;
 
+import dev.rollcall.infrastructure.limits.Limits;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -10,6 +11,9 @@ import jakarta.ws.rs.ext.Provider;
 public class WebExceptionMapper implements ExceptionMapper<WebApplicationException> {
   @Override
   public Response toResponse(WebApplicationException exception) {
+    if (Limits.exceeded(exception)) {
+      return new ApiExceptionMapper().toResponse(exception);
+    }
     int status = exception.getResponse().getStatus();
     Response.StatusType type = Response.Status.fromStatusCode(status);
     String reason = type == null ? "Request failed" : type.getReasonPhrase();

@@ -1,5 +1,6 @@
 package dev.rollcall.scim;
 
+import dev.rollcall.infrastructure.limits.BodyLimit;
 import dev.rollcall.scim.resource.BulkResource;
 import dev.rollcall.scim.resource.DiscoveryResource;
 import dev.rollcall.scim.resource.GroupsResource;
@@ -29,6 +30,7 @@ public class ScimApplication extends Application {
         BulkResource.class,
         RootSearchResource.class,
         ScimAuthentication.class,
+        BodyLimit.class,
         ScimExceptionMapper.class,
         ScimWebExceptionMapper.class);
   }

@@ -2,12 +2,16 @@ package dev.rollcall.scim;
 
 import dev.rollcall.api.BearerToken;
 import dev.rollcall.application.ScimPrincipals;
+import dev.rollcall.application.Secrets;
 import dev.rollcall.domain.AuthenticationException;
 import dev.rollcall.domain.PermissionDeniedException;
+import dev.rollcall.infrastructure.limits.Admission;
+import dev.rollcall.infrastructure.limits.RequestLimits;
 import dev.rollcall.infrastructure.tenancy.TenantContext;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -19,7 +23,9 @@ import jakarta.ws.rs.ext.Provider;
  * Every SCIM request: enter the organization in the path, then find the integration by the hash of
  * the bearer token within that organization only. A token of another organization, or a renewed,
  * dropped or expired one, is 401; an integration whose run-as role lost MANAGE_MEMBERS is 403.
- * Accepted tokens are remembered for a few seconds ({@link ScimPrincipals}).
+ * Accepted tokens are remembered for a few seconds ({@link ScimPrincipals}). Each token is held to
+ * its rate, and unknown tokens to their client's failed-authentication budget, before the database
+ * is read ({@link Admission}).
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -30,16 +36,25 @@ public class ScimAuthentication implements ContainerRequestFilter {
   private final TenantContext tenant;
   private final ScimPrincipals principals;
   private final ScimCaller caller;
+  private final RequestLimits limits;
+  private final HttpServletRequest servletRequest;
 
   @Inject
-  public ScimAuthentication(TenantContext tenant, ScimPrincipals principals, ScimCaller caller) {
+  public ScimAuthentication(
+      TenantContext tenant,
+      ScimPrincipals principals,
+      ScimCaller caller,
+      RequestLimits limits,
+      HttpServletRequest servletRequest) {
     this.tenant = tenant;
     this.principals = principals;
     this.caller = caller;
+    this.limits = limits;
+    this.servletRequest = servletRequest;
   }
 
   public ScimAuthentication() {
-    this(null, null, null);
+    this(null, null, null, null, null);
   }
 
   @Override
@@ -52,11 +67,20 @@ public class ScimAuthentication implements ContainerRequestFilter {
       return;
     }
     tenant.enter(organizationId);
+    // before anything is read: the token's rate, or for an unknown token its client's budget
+    Admission.Ticket ticket =
+        limits
+            .scim()
+            .admit(
+                organizationId + ":" + Secrets.hash(secret.get()), servletRequest.getRemoteAddr());
     try {
       caller.identify(principals.authenticate(organizationId, secret.get()));
+      ticket.accepted();
     } catch (AuthenticationException e) {
+      ticket.refused();
       request.abortWith(unauthorized(e.getMessage()));
     } catch (PermissionDeniedException e) {
+      ticket.accepted();
       request.abortWith(ScimError.of(403, null, e.getMessage()));
     }
   }

@@ -7,6 +7,8 @@ import dev.rollcall.domain.NotFoundException;
 import dev.rollcall.domain.PermissionDeniedException;
 import dev.rollcall.domain.PreconditionFailedException;
 import dev.rollcall.domain.RollcallException;
+import dev.rollcall.infrastructure.limits.BodyTooLargeException;
+import dev.rollcall.infrastructure.limits.RateLimitedException;
 import dev.rollcall.infrastructure.web.Causes;
 import dev.rollcall.scim.filter.InvalidFilterException;
 import dev.rollcall.scim.filter.InvalidPathException;
@@ -14,6 +16,7 @@ import dev.rollcall.scim.filter.UnsupportedFilterException;
 import dev.rollcall.scim.patch.ScimPatchException;
 import dev.rollcall.scim.validation.ScimValidationException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -32,6 +35,14 @@ public class ScimExceptionMapper implements ExceptionMapper<Exception> {
   @Override
   public Response toResponse(Exception exception) {
     Throwable cause = unwrap(exception);
+    if (cause instanceof BodyTooLargeException tooLarge) {
+      return ScimError.of(413, null, tooLarge.getMessage());
+    }
+    if (cause instanceof RateLimitedException limited) {
+      return Response.fromResponse(ScimError.of(429, null, limited.getMessage()))
+          .header(HttpHeaders.RETRY_AFTER, limited.retryAfterSeconds())
+          .build();
+    }
     if (cause instanceof ScimException scim) {
       return ScimError.of(scim.status(), scim.scimType(), scim.getMessage());
     }
@@ -83,6 +94,8 @@ public class ScimExceptionMapper implements ExceptionMapper<Exception> {
         exception,
         t ->
             t instanceof RollcallException
+                || t instanceof BodyTooLargeException
+                || t instanceof RateLimitedException
                 || t instanceof ScimException
                 || t instanceof InvalidFilterException
                 || t instanceof ScimPatchException

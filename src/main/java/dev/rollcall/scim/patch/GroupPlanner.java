@@ -11,6 +11,7 @@ import dev.rollcall.scim.filter.Filter;
 import dev.rollcall.scim.filter.Literal;
 import dev.rollcall.scim.schema.AttributeDefinition;
 import dev.rollcall.scim.schema.AttributeValues;
+import dev.rollcall.scim.schema.Caps;
 import dev.rollcall.scim.schema.Mutability;
 import dev.rollcall.scim.schema.ResourceKind;
 import dev.rollcall.scim.schema.SchemaDefinition;
@@ -31,6 +32,7 @@ final class GroupPlanner {
   private final PatchEngine engine;
   private final List<MemberInstruction> instructions = new ArrayList<>();
   private final List<PatchOperation> others = new ArrayList<>();
+  private int memberValues;
 
   GroupPlanner(PatchEngine engine) {
     this.engine = engine;
@@ -135,7 +137,7 @@ final class GroupPlanner {
       }
       return;
     }
-    List<String> selected = selectedIds(op, target.filter());
+    List<String> selected = counted(op, selectedIds(op, target.filter()));
     switch (op.op()) {
       case ADD -> instructions.add(new MemberInstruction.Add(selected));
       case REMOVE -> instructions.add(new MemberInstruction.Remove(selected));
@@ -153,6 +155,16 @@ final class GroupPlanner {
         }
       }
     }
+  }
+
+  /** {@code ids}, counted against the request's cap on member values ({@link Caps#MEMBERS}). */
+  private List<String> counted(PatchOperation op, List<String> ids) {
+    memberValues += ids.size();
+    if (memberValues > Caps.MEMBERS) {
+      throw op.error(
+          INVALID_VALUE, "members: a request may name at most " + Caps.MEMBERS + " member values");
+    }
+    return ids;
   }
 
   /** The ids a member filter selects: {@code value eq "id"}, possibly joined with {@code or}. */
@@ -180,7 +192,7 @@ final class GroupPlanner {
    * The member ids in a value: an array of {@code {"value": "id", ...}} (or of plain id strings),
    * or one such value alone. Duplicates are dropped.
    */
-  private static List<String> ids(PatchOperation op, JsonValue value) {
+  private List<String> ids(PatchOperation op, JsonValue value) {
     List<JsonValue> elements =
         value.getValueType() == JsonValue.ValueType.ARRAY ? value.asJsonArray() : List.of(value);
     Set<String> ids = new LinkedHashSet<>();
@@ -204,6 +216,6 @@ final class GroupPlanner {
       }
       ids.add(text.getString());
     }
-    return List.copyOf(ids);
+    return counted(op, List.copyOf(ids));
   }
 }

@@ -3,6 +3,8 @@ package dev.rollcall.scim.resource;
 import static dev.rollcall.infrastructure.json.JsonFactory.JSON;
 
 import dev.rollcall.infrastructure.config.ScimLocations;
+import dev.rollcall.infrastructure.limits.BodyLimit;
+import dev.rollcall.infrastructure.limits.BulkPayload;
 import dev.rollcall.scim.ScimCaller;
 import dev.rollcall.scim.ScimException;
 import dev.rollcall.scim.ScimExceptionMapper;
@@ -22,7 +24,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -80,15 +81,10 @@ public class BulkResource {
     }
   }
 
+  /** The body is limited while it is read, to the advertised maxPayloadSize ({@link BodyLimit}). */
   @POST
+  @BulkPayload
   public Response bulk(String body) {
-    if (body != null
-        && body.getBytes(StandardCharsets.UTF_8).length > ServiceProviderConfigs.BULK_MAX_PAYLOAD) {
-      throw new ScimException(
-          413,
-          null,
-          "The bulk request is larger than " + ServiceProviderConfigs.BULK_MAX_PAYLOAD + " bytes");
-    }
     JsonObject request = JsonReading.object(body);
     JsonArray operations =
         JsonReading.get(request, "Operations")

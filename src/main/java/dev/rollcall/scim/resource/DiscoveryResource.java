@@ -1,6 +1,7 @@
 package dev.rollcall.scim.resource;
 
 import dev.rollcall.infrastructure.config.ScimLocations;
+import dev.rollcall.infrastructure.limits.RequestLimits;
 import dev.rollcall.scim.ScimCaller;
 import dev.rollcall.scim.ScimException;
 import dev.rollcall.scim.ScimMediaType;
@@ -22,22 +23,25 @@ public class DiscoveryResource {
   private final ScimCaller caller;
   private final ScimLocations locations;
   private final ScimSchemas schemas;
+  private final RequestLimits limits;
 
   @Inject
-  public DiscoveryResource(ScimCaller caller, ScimLocations locations, ScimSchemas schemas) {
+  public DiscoveryResource(
+      ScimCaller caller, ScimLocations locations, ScimSchemas schemas, RequestLimits limits) {
     this.caller = caller;
     this.locations = locations;
     this.schemas = schemas;
+    this.limits = limits;
   }
 
   public DiscoveryResource() {
-    this(null, null, null);
+    this(null, null, null, null);
   }
 
   @GET
   @Path("ServiceProviderConfig")
   public JsonObject serviceProviderConfig() {
-    return ServiceProviderConfigs.current().toJson(base());
+    return ServiceProviderConfigs.current(limits.bulkBodySize()).toJson(base());
   }
 
   @GET

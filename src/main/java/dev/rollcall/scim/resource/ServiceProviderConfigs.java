@@ -8,11 +8,14 @@ final class ServiceProviderConfigs {
   static final int MAX_RESULTS = ListQuery.MAX_COUNT;
 
   static final int BULK_MAX_OPERATIONS = 1000;
-  static final int BULK_MAX_PAYLOAD = 1_048_576;
 
   private ServiceProviderConfigs() {}
 
-  static ServiceProviderConfig current() {
-    return new ServiceProviderConfig(true, BULK_MAX_OPERATIONS, BULK_MAX_PAYLOAD, MAX_RESULTS);
+  /**
+   * @param bulkMaxPayload the largest {@code /Bulk} body ({@code rollcall.limits.bulk-body-size}),
+   *     which {@link dev.rollcall.infrastructure.limits.BodyLimit} enforces
+   */
+  static ServiceProviderConfig current(int bulkMaxPayload) {
+    return new ServiceProviderConfig(true, BULK_MAX_OPERATIONS, bulkMaxPayload, MAX_RESULTS);
   }
 }

@@ -10,6 +10,7 @@ import dev.rollcall.scim.filter.ScimSyntaxException;
 import dev.rollcall.scim.schema.AttributeDefinition;
 import dev.rollcall.scim.schema.AttributeType;
 import dev.rollcall.scim.schema.AttributeValues;
+import dev.rollcall.scim.schema.Caps;
 import dev.rollcall.scim.schema.Mutability;
 import dev.rollcall.scim.schema.ResolvedAttribute;
 import dev.rollcall.scim.schema.ResourceKind;
@@ -127,7 +128,7 @@ public final class ResourceValidator {
     ResourceValidator validator = new ResourceValidator(registry, kind);
     validator.read(Objects.requireNonNull(body, "body"));
     validator.checkRequired();
-    return validator.build();
+    return validator.checkSize(validator.build());
   }
 
   /**
@@ -145,7 +146,27 @@ public final class ResourceValidator {
     validator.read(Objects.requireNonNull(body, "body"));
     validator.keepImmutable(Objects.requireNonNull(current, "current"));
     validator.checkRequired();
-    return validator.build();
+    return validator.checkSize(validator.build());
+  }
+
+  /** A user is stored as its cleaned representation: at most {@link Caps#USER_BYTES} of it. */
+  private JsonObject checkSize(JsonObject cleaned) {
+    if (kind == ResourceKind.USER) {
+      long size = Caps.utf8Length(cleaned.toString());
+      if (size > Caps.USER_BYTES) {
+        throw new ScimValidationException(
+            INVALID_VALUE,
+            kind.resourceType(),
+            "The "
+                + kind.resourceType()
+                + " would be stored as "
+                + size
+                + " bytes; at most "
+                + Caps.USER_BYTES
+                + " are allowed");
+      }
+    }
+    return cleaned;
   }
 
   // ---- reading the body ----
@@ -314,8 +335,16 @@ public final class ResourceValidator {
   }
 
   private static JsonValue multiValued(AttributeDefinition attribute, JsonValue raw, String label) {
+    List<JsonValue> elements = AttributeValues.elements(raw);
+    int cap = Caps.values(attribute);
+    if (elements.size() > cap) {
+      throw new ScimValidationException(
+          INVALID_VALUE,
+          label,
+          label + " has " + elements.size() + " values; at most " + cap + " are allowed");
+    }
     List<JsonValue> values = new ArrayList<>();
-    for (JsonValue element : AttributeValues.elements(raw)) {
+    for (JsonValue element : elements) {
       String at = label + "[" + values.size() + "]";
       if (element == JsonValue.NULL) {
         throw wrongType(at, "a value", element);

@@ -13,7 +13,16 @@ public final class BenchWar {
   private BenchWar() {}
 
   public static WebArchive archive() {
-    return Deployments.application().addPackage(BenchWar.class.getPackage());
+    // the benchmark measures the server, from one token per organization as fast as it can: the
+    // per-token rate limits (README "Limits") would measure themselves instead
+    return Deployments.withConfig(
+        Deployments.application().addPackage(BenchWar.class.getPackage()),
+        """
+        rollcall.limits.scim-rate=1000000
+        rollcall.limits.scim-burst=1000000
+        rollcall.limits.api-rate=1000000
+        rollcall.limits.api-burst=1000000
+        """);
   }
 
   /** Writes the benchmark WAR to {@code file} ({@code .ci/bench/run} deploys it). */

@@ -43,6 +43,7 @@ public class GroupProvisioning {
   private final GrantRepository grants;
   private final MemberRepository members;
   private final AccessControlService accessControl;
+  private final IntegrationOwner owner;
   private final ScimSearch search;
   private final Clock clock;
 
@@ -76,18 +77,20 @@ public class GroupProvisioning {
       GrantRepository grants,
       MemberRepository members,
       AccessControlService accessControl,
+      IntegrationOwner owner,
       ScimSearch search,
       Clock clock) {
     this.roles = roles;
     this.grants = grants;
     this.members = members;
     this.accessControl = accessControl;
+    this.owner = owner;
     this.search = search;
     this.clock = clock;
   }
 
   public GroupProvisioning() {
-    this(null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null);
   }
 
   public ProvisionedGroup create(
@@ -151,6 +154,10 @@ public class GroupProvisioning {
     int changedRows = 0;
     if (membership) {
       requireMembers(change.addMembers());
+      if (!change.addMembers().isEmpty()) {
+        // whoever joins gets what the group's role holds: the owner must hold it too
+        owner.requireMayAddTo(caller, role);
+      }
       if (change.removeAllMembers()) {
         Set<String> current = new HashSet<>();
         membersOf(role).forEach(m -> current.add(m.id()));

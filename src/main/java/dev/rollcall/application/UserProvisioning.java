@@ -48,6 +48,7 @@ public class UserProvisioning {
   private final GrantRepository grants;
   private final RoleRepository roles;
   private final MemberService memberService;
+  private final IntegrationOwner owner;
   private final ScimSearch search;
   private final Clock clock;
 
@@ -68,18 +69,20 @@ public class UserProvisioning {
       GrantRepository grants,
       RoleRepository roles,
       MemberService memberService,
+      IntegrationOwner owner,
       ScimSearch search,
       Clock clock) {
     this.members = members;
     this.grants = grants;
     this.roles = roles;
     this.memberService = memberService;
+    this.owner = owner;
     this.search = search;
     this.clock = clock;
   }
 
   public UserProvisioning() {
-    this(null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null);
   }
 
   /**
@@ -223,6 +226,15 @@ public class UserProvisioning {
    */
   private void write(
       Member member, Profile profile, ScimPrincipal caller, ProvisionedUser current) {
+    profile
+        .orgadmin()
+        .filter(grant -> grant != current.orgadmin())
+        .ifPresent(
+            grant ->
+                owner.requireOrgadmin(
+                    caller,
+                    (grant ? "granting orgadmin to " : "revoking orgadmin from ")
+                        + profile.userName()));
     Instant now = clock.instant();
     try {
       boolean changed = member.applyProfile(profile, now);

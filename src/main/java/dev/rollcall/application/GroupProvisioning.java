@@ -123,7 +123,17 @@ public class GroupProvisioning {
       GroupChange change,
       ExpectedVersion expected,
       boolean returnMembers) {
-    Role role = find(id);
+    return change(caller, findWithGrants(id), change, expected, returnMembers);
+  }
+
+  private ProvisionedGroup change(
+      ScimPrincipal caller,
+      RoleRepository.WithGrants found,
+      GroupChange change,
+      ExpectedVersion expected,
+      boolean returnMembers) {
+    Role role = found.role();
+    String id = role.id();
     expected.check("Group " + id, role.version());
     Instant now = clock.instant();
     change
@@ -154,8 +164,9 @@ public class GroupProvisioning {
     int changedRows = 0;
     if (membership) {
       requireMembers(change.addMembers());
-      if (!change.addMembers().isEmpty()) {
-        // whoever joins gets what the group's role holds: the owner must hold it too
+      if (found.granted() && !change.addMembers().isEmpty()) {
+        // whoever joins gets what the group's role is granted: the owner must hold it too (pushed
+        // groups are granted nothing, and the role's read said so)
         owner.requireMayAddTo(caller, role);
       }
       if (change.removeAllMembers()) {
@@ -191,12 +202,12 @@ public class GroupProvisioning {
       java.util.function.Function<ProvisionedGroup, GroupChange> change,
       ExpectedVersion expected,
       boolean returnMembers) {
-    Role role = find(id);
-    expected.check("Group " + id, role.version());
+    RoleRepository.WithGrants found = findWithGrants(id);
+    expected.check("Group " + id, found.role().version());
     return change(
         caller,
-        id,
-        change.apply(new ProvisionedGroup(role, Optional.empty())),
+        found,
+        change.apply(new ProvisionedGroup(found.role(), Optional.empty())),
         expected,
         returnMembers);
   }
@@ -271,10 +282,22 @@ public class GroupProvisioning {
     }
   }
 
+  /** The group with whether its role is granted any role or privilege, in one read. */
+  private RoleRepository.WithGrants findWithGrants(String id) {
+    return roles
+        .findWithGrants(id)
+        .filter(found -> isGroup(found.role()))
+        .orElseThrow(() -> new NotFoundException("Group " + id + " not found"));
+  }
+
+  private static boolean isGroup(Role role) {
+    return !role.builtin() && role.managedBy().isPresent();
+  }
+
   private Role find(String id) {
     return roles
         .find(id)
-        .filter(r -> !r.builtin() && r.managedBy().isPresent())
+        .filter(GroupProvisioning::isGroup)
         .orElseThrow(() -> new NotFoundException("Group " + id + " not found"));
   }
 }

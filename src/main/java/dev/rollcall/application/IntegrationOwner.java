@@ -62,8 +62,8 @@ public class IntegrationOwner {
   /**
    * Adding members to a group hands out everything its role holds: the built-in roles it is granted
    * (an orgadmin may have run {@code GRANT ROLE orgadmin TO ROLE <group>}) the owner must hold, the
-   * privileges the owner must be allowed to grant. A group that holds nothing (as pushed groups
-   * are) costs two reads.
+   * privileges the owner must be allowed to grant. Pushed groups are granted nothing, so callers
+   * come here only for a role that is granted something.
    */
   public void requireMayAddTo(ScimPrincipal caller, Role group) {
     Set<String> inherited = authorization.closure(Set.of(group.id()));
@@ -160,7 +160,7 @@ public class IntegrationOwner {
   }
 
   /** The name as a statement spells it: double-quoted unless it reads the same unquoted. */
-  private static String statementName(String name) {
+  static String statementName(String name) {
     return name.matches("[a-z_][a-z0-9_]*") ? name : '"' + name + '"';
   }
 }

@@ -281,14 +281,13 @@ public class SecurityIntegrationService {
           "The integration's run-as role no longer holds MANAGE_MEMBERS");
     }
     // a grant that makes the run-as role inherit a built-in role announces ScimAccessChanged, so
-    // the
-    // remembered principal never outlives it on this server
+    // the remembered principal never outlives it on this server
     builtInRolesOf(integration.runAsRoleId())
         .ifPresent(
             why -> {
               throw new PermissionDeniedException(
                   "The run-as role of security integration "
-                      + integration.name()
+                      + IntegrationOwner.statementName(integration.name())
                       + " "
                       + why.describe()
                       + ", which SCIM never acts as: "
@@ -380,7 +379,9 @@ public class SecurityIntegrationService {
     String describe() {
       return role.builtin()
           ? "is built-in role " + role.name()
-          : "inherits built-in role " + String.join(", ", builtIns);
+          : "inherits built-in role"
+              + (builtIns.size() > 1 ? "s " : " ")
+              + String.join(", ", builtIns);
     }
 
     String fix() {
@@ -412,7 +413,11 @@ public class SecurityIntegrationService {
       if (!custom.builtin()) {
         for (String granted : grants.rolesGrantedTo(Set.of(custom.id()))) {
           if (builtIns.contains(granted)) {
-            edges.add("REVOKE ROLE " + byId.get(granted).name() + " FROM ROLE " + custom.name());
+            edges.add(
+                "REVOKE ROLE "
+                    + byId.get(granted).name()
+                    + " FROM ROLE "
+                    + IntegrationOwner.statementName(custom.name()));
           }
         }
       }

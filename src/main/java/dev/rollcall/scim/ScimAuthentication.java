@@ -18,8 +18,9 @@ import jakarta.ws.rs.ext.Provider;
 /**
  * Every SCIM request: enter the organization in the path, then find the integration by the hash of
  * the bearer token within that organization only. A token of another organization, or a renewed,
- * dropped or expired one, is 401; an integration whose run-as role lost MANAGE_MEMBERS is 403.
- * Accepted tokens are remembered for a few seconds ({@link ScimPrincipals}).
+ * dropped or expired one, is 401; an integration whose run-as role lost MANAGE_MEMBERS, or is or
+ * inherits a built-in role, is 403. Accepted tokens are remembered for a few seconds ({@link
+ * ScimPrincipals}).
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)

@@ -43,6 +43,7 @@ public class GroupProvisioning {
   private final GrantRepository grants;
   private final MemberRepository members;
   private final AccessControlService accessControl;
+  private final IntegrationOwner owner;
   private final ScimSearch search;
   private final Clock clock;
   private final OrgadminGuard orgadminGuard;
@@ -77,6 +78,7 @@ public class GroupProvisioning {
       GrantRepository grants,
       MemberRepository members,
       AccessControlService accessControl,
+      IntegrationOwner owner,
       ScimSearch search,
       Clock clock,
       OrgadminGuard orgadminGuard) {
@@ -84,13 +86,14 @@ public class GroupProvisioning {
     this.grants = grants;
     this.members = members;
     this.accessControl = accessControl;
+    this.owner = owner;
     this.search = search;
     this.clock = clock;
     this.orgadminGuard = orgadminGuard;
   }
 
   public GroupProvisioning() {
-    this(null, null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null, null);
   }
 
   public ProvisionedGroup create(
@@ -123,7 +126,17 @@ public class GroupProvisioning {
       GroupChange change,
       ExpectedVersion expected,
       boolean returnMembers) {
-    Role role = find(id);
+    return change(caller, findWithGrants(id), change, expected, returnMembers);
+  }
+
+  private ProvisionedGroup change(
+      ScimPrincipal caller,
+      RoleRepository.WithGrants found,
+      GroupChange change,
+      ExpectedVersion expected,
+      boolean returnMembers) {
+    Role role = found.role();
+    String id = role.id();
     expected.check("Group " + id, role.version());
     Instant now = clock.instant();
     change
@@ -154,6 +167,11 @@ public class GroupProvisioning {
     int changedRows = 0;
     if (membership) {
       requireMembers(change.addMembers());
+      if (found.granted() && !change.addMembers().isEmpty()) {
+        // whoever joins gets what the group's role is granted: the owner must hold it too (pushed
+        // groups are granted nothing, and the role's read said so)
+        owner.requireMayAddTo(caller, role);
+      }
       boolean removes = change.removeAllMembers() || !change.removeMembers().isEmpty();
       // an orgadmin may have granted orgadmin to the group's role: removals must leave one
       changedRows =
@@ -201,12 +219,12 @@ public class GroupProvisioning {
       java.util.function.Function<ProvisionedGroup, GroupChange> change,
       ExpectedVersion expected,
       boolean returnMembers) {
-    Role role = find(id);
-    expected.check("Group " + id, role.version());
+    RoleRepository.WithGrants found = findWithGrants(id);
+    expected.check("Group " + id, found.role().version());
     return change(
         caller,
-        id,
-        change.apply(new ProvisionedGroup(role, Optional.empty())),
+        found,
+        change.apply(new ProvisionedGroup(found.role(), Optional.empty())),
         expected,
         returnMembers);
   }
@@ -281,10 +299,22 @@ public class GroupProvisioning {
     }
   }
 
+  /** The group with whether its role is granted any role or privilege, in one read. */
+  private RoleRepository.WithGrants findWithGrants(String id) {
+    return roles
+        .findWithGrants(id)
+        .filter(found -> isGroup(found.role()))
+        .orElseThrow(() -> new NotFoundException("Group " + id + " not found"));
+  }
+
+  private static boolean isGroup(Role role) {
+    return !role.builtin() && role.managedBy().isPresent();
+  }
+
   private Role find(String id) {
     return roles
         .find(id)
-        .filter(r -> !r.builtin() && r.managedBy().isPresent())
+        .filter(GroupProvisioning::isGroup)
         .orElseThrow(() -> new NotFoundException("Group " + id + " not found"));
   }
 }

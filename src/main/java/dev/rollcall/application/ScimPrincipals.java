@@ -34,6 +34,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *       cache off: every request then reads the database.
  *   <li>Expiry is checked on every request; the token's last use is still recorded at most once a
  *       minute.
+ *   <li>What the integration's owner holds is not remembered: {@link IntegrationOwner} reads it on
+ *       every call that hands something out, so grants, revokes, deactivation or drop of the owner
+ *       need no announcement.
  * </ul>
  */
 @ApplicationScoped

@@ -11,6 +11,10 @@ import dev.rollcall.domain.integration.ScimClient;
 import dev.rollcall.domain.integration.SecurityIntegration;
 import dev.rollcall.domain.integration.SecurityIntegrationRepository;
 import dev.rollcall.domain.integration.SecurityIntegrationRepository.TokenLookup;
+import dev.rollcall.domain.member.Member;
+import dev.rollcall.domain.member.MemberRepository;
+import dev.rollcall.domain.role.BuiltInRole;
+import dev.rollcall.domain.role.GrantRepository;
 import dev.rollcall.domain.role.Privilege;
 import dev.rollcall.domain.role.Role;
 import dev.rollcall.domain.role.RoleRepository;
@@ -26,9 +30,11 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -36,7 +42,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Security integrations and their SCIM tokens: created and renewed with a token shown once, stored
  * as a hash, and checked on every SCIM call together with the run-as role's MANAGE_MEMBERS
- * privilege.
+ * privilege. Whoever creates or renews an integration owns it; its run-as role may not be or
+ * inherit a built-in role.
  */
 @Stateless
 @TenantScoped
@@ -50,6 +57,8 @@ public class SecurityIntegrationService {
 
   private final SecurityIntegrationRepository integrations;
   private final RoleRepository roles;
+  private final MemberRepository members;
+  private final GrantRepository grants;
   private final AuthorizationService authorization;
   private final TenantContext tenant;
   private final Clock clock;
@@ -66,8 +75,9 @@ public class SecurityIntegrationService {
     }
   }
 
-  /** An integration with its run-as role's name. */
-  public record IntegrationView(SecurityIntegration integration, String runAsRole, String uri) {}
+  /** An integration with its run-as role's name and its owner's userName (null: none). */
+  public record IntegrationView(
+      SecurityIntegration integration, String runAsRole, String uri, String owner) {}
 
   /** The options of CREATE SECURITY INTEGRATION, already checked for known values. */
   public record Settings(
@@ -79,7 +89,9 @@ public class SecurityIntegrationService {
   /**
    * Who is calling SCIM: the integration, the role its calls act as, and the extension schemas its
    * organization's integrations declare (read with the token, so a request needs no other look-up);
-   * with when the token expires and when its use was last recorded (at most a minute ago).
+   * with when the token expires and when its use was last recorded (at most a minute ago). {@code
+   * ownerMemberId} is the member the calls act for (null: none); what the owner holds is read when
+   * a call hands something out, never remembered.
    */
   public record ScimPrincipal(
       String organizationId,
@@ -87,6 +99,7 @@ public class SecurityIntegrationService {
       String integrationName,
       ScimClient client,
       String runAsRoleId,
+      String ownerMemberId,
       List<ExtensionDeclaration> extensions,
       Instant tokenExpiresAt,
       Instant tokenUsedAt) {}
@@ -95,6 +108,8 @@ public class SecurityIntegrationService {
   public SecurityIntegrationService(
       SecurityIntegrationRepository integrations,
       RoleRepository roles,
+      MemberRepository members,
+      GrantRepository grants,
       AuthorizationService authorization,
       TenantContext tenant,
       Clock clock,
@@ -104,6 +119,8 @@ public class SecurityIntegrationService {
       Event<ScimAccessChanged> accessChanged) {
     this.integrations = integrations;
     this.roles = roles;
+    this.members = members;
+    this.grants = grants;
     this.authorization = authorization;
     this.tenant = tenant;
     this.clock = clock;
@@ -114,7 +131,7 @@ public class SecurityIntegrationService {
   }
 
   public SecurityIntegrationService() {
-    this(null, null, null, null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null, null, null, null, null);
   }
 
   /** Creates the integration; empty when it exists and {@code ifNotExists} was given. */
@@ -155,6 +172,7 @@ public class SecurityIntegrationService {
             runAs.id(),
             token.hash(),
             now.plus(lifetime()),
+            actorId,
             now);
     settings
         .extension()
@@ -183,7 +201,7 @@ public class SecurityIntegrationService {
     SecurityIntegration integration = find(name);
     Instant now = clock.instant();
     Secrets.Issued token = Secrets.issue(TOKEN_PREFIX);
-    integration.renewToken(token.hash(), now.plus(lifetime()), now);
+    integration.renewToken(token.hash(), now.plus(lifetime()), actorId, now);
     announceAccessChanged();
     return new IssuedIntegration(integration, token.secret(), scimUri());
   }
@@ -231,8 +249,8 @@ public class SecurityIntegrationService {
 
   /**
    * The integration a SCIM bearer token belongs to, in the current organization. Unknown, renewed,
-   * dropped and expired tokens are refused alike; a run-as role that lost MANAGE_MEMBERS is
-   * forbidden.
+   * dropped and expired tokens are refused alike; a run-as role that lost MANAGE_MEMBERS, or that
+   * is or inherits a built-in role, is forbidden.
    */
   // reads only: no global transaction to begin and commit on every SCIM request (the once-a-minute
   // bookkeeping write runs in one of its own)
@@ -245,7 +263,8 @@ public class SecurityIntegrationService {
     // one query answers the common case (the run-as role holds MANAGE_MEMBERS itself) and brings
     // the organization's extension declarations along; only when the role does not hold it
     // directly does the walk through inherited roles decide between 403 and a privilege held
-    // through inheritance. ScimPrincipals remembers the answer for a few seconds.
+    // through inheritance. Two more read the run-as role's hierarchy for built-in roles.
+    // ScimPrincipals remembers the answer for a few seconds.
     TokenLookup lookup = integrations.authenticate(hash, Privilege.MANAGE_MEMBERS);
     SecurityIntegration integration =
         lookup
@@ -261,6 +280,19 @@ public class SecurityIntegrationService {
       throw new PermissionDeniedException(
           "The integration's run-as role no longer holds MANAGE_MEMBERS");
     }
+    // a grant that makes the run-as role inherit a built-in role announces ScimAccessChanged, so
+    // the remembered principal never outlives it on this server
+    builtInRolesOf(integration.runAsRoleId())
+        .ifPresent(
+            why -> {
+              throw new PermissionDeniedException(
+                  "The run-as role of security integration "
+                      + IntegrationOwner.statementName(integration.name())
+                      + " "
+                      + why.describe()
+                      + ", which SCIM never acts as: "
+                      + why.fix());
+            });
     Instant usedAt =
         integration
             .tokenLastUsedAt()
@@ -278,6 +310,7 @@ public class SecurityIntegrationService {
         integration.name(),
         integration.client(),
         integration.runAsRoleId(),
+        integration.ownerMemberId().orElse(null),
         eachUrnOnce(lookup.extensions()),
         integration.tokenExpiresAt(),
         usedAt);
@@ -310,6 +343,23 @@ public class SecurityIntegrationService {
                             + roleName
                             + " does not exist; create it first: "
                             + fix));
+    builtInRolesOf(role.id())
+        .ifPresent(
+            why -> {
+              throw new InvalidRequestException(
+                  "The run-as role "
+                      + roleName
+                      + " "
+                      + why.describe()
+                      + "; a run-as role may not be or inherit a built-in role: "
+                      + (why.role().builtin()
+                          ? "use a custom role that holds MANAGE_MEMBERS, e.g. CREATE ROLE "
+                              + OKTA_DEFAULT_RUN_AS_ROLE
+                              + "; GRANT MANAGE_MEMBERS ON ORGANIZATION TO ROLE "
+                              + OKTA_DEFAULT_RUN_AS_ROLE
+                              + ";"
+                          : why.fix()));
+            });
     if (!authorization.roleHolds(role.id(), Privilege.MANAGE_MEMBERS)) {
       throw new InvalidRequestException(
           "The run-as role "
@@ -321,9 +371,67 @@ public class SecurityIntegrationService {
     return role;
   }
 
+  /**
+   * Why a role may not be a run-as role: it is a built-in role, or inherits one through the grants
+   * {@code edges} (each "REVOKE ROLE built-in FROM ROLE custom" takes one away).
+   */
+  private record BuiltInRunAs(Role role, List<String> builtIns, List<String> edges) {
+    String describe() {
+      return role.builtin()
+          ? "is built-in role " + role.name()
+          : "inherits built-in role"
+              + (builtIns.size() > 1 ? "s " : " ")
+              + String.join(", ", builtIns);
+    }
+
+    String fix() {
+      return role.builtin()
+          ? "create a custom role that holds MANAGE_MEMBERS and an integration that acts as it"
+          : String.join("; ", edges) + ";";
+    }
+  }
+
+  /**
+   * Whether the role is or inherits a built-in role other than {@code public} (which everyone
+   * holds); two queries when it does not.
+   */
+  private Optional<BuiltInRunAs> builtInRolesOf(String roleId) {
+    Set<String> closure = authorization.closure(Set.of(roleId));
+    List<Role> held = roles.listByIds(closure);
+    Set<String> builtIns =
+        held.stream()
+            .filter(r -> r.builtin() && !BuiltInRole.PUBLIC.roleName().equals(r.name()))
+            .map(Role::id)
+            .collect(Collectors.toSet());
+    if (builtIns.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, Role> byId = held.stream().collect(Collectors.toMap(Role::id, r -> r));
+    Role role = byId.get(roleId);
+    List<String> edges = new ArrayList<>();
+    for (Role custom : held) {
+      if (!custom.builtin()) {
+        for (String granted : grants.rolesGrantedTo(Set.of(custom.id()))) {
+          if (builtIns.contains(granted)) {
+            edges.add(
+                "REVOKE ROLE "
+                    + byId.get(granted).name()
+                    + " FROM ROLE "
+                    + IntegrationOwner.statementName(custom.name()));
+          }
+        }
+      }
+    }
+    List<String> names =
+        held.stream().filter(r -> builtIns.contains(r.id())).map(Role::name).sorted().toList();
+    return Optional.of(new BuiltInRunAs(role, names, edges));
+  }
+
   private IntegrationView view(SecurityIntegration integration) {
     String runAs = roles.find(integration.runAsRoleId()).map(Role::name).orElse(null);
-    return new IntegrationView(integration, runAs, scimUri());
+    String owner =
+        integration.ownerMemberId().flatMap(members::find).map(Member::userName).orElse(null);
+    return new IntegrationView(integration, runAs, scimUri(), owner);
   }
 
   private SecurityIntegration find(String name) {

@@ -48,6 +48,7 @@ public class UserProvisioning {
   private final GrantRepository grants;
   private final RoleRepository roles;
   private final MemberService memberService;
+  private final IntegrationOwner owner;
   private final ScimSearch search;
   private final Clock clock;
   private final OrgadminGuard orgadminGuard;
@@ -69,6 +70,7 @@ public class UserProvisioning {
       GrantRepository grants,
       RoleRepository roles,
       MemberService memberService,
+      IntegrationOwner owner,
       ScimSearch search,
       Clock clock,
       OrgadminGuard orgadminGuard) {
@@ -76,13 +78,14 @@ public class UserProvisioning {
     this.grants = grants;
     this.roles = roles;
     this.memberService = memberService;
+    this.owner = owner;
     this.search = search;
     this.clock = clock;
     this.orgadminGuard = orgadminGuard;
   }
 
   public UserProvisioning() {
-    this(null, null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null, null);
   }
 
   /**
@@ -157,9 +160,10 @@ public class UserProvisioning {
     return written(member, profile, current);
   }
 
-  public void delete(String id, ExpectedVersion expected) {
+  public void delete(ScimPrincipal caller, String id, ExpectedVersion expected) {
     Member member = find(id);
     expected.check("User " + id, member.version());
+    owner.requireCovers(caller, member, "deleting " + member.userName());
     memberService.remove(member);
   }
 
@@ -226,7 +230,20 @@ public class UserProvisioning {
    */
   private void write(
       Member member, Profile profile, ScimPrincipal caller, ProvisionedUser current) {
+    profile
+        .orgadmin()
+        .filter(grant -> grant != current.orgadmin())
+        .ifPresent(
+            grant ->
+                owner.requireOrgadmin(
+                    caller,
+                    (grant ? "granting orgadmin to " : "revoking orgadmin from ")
+                        + profile.userName()));
+
     boolean deactivates = member.active() && !profile.active();
+    if (deactivates) {
+      owner.requireCovers(caller, member, "deactivating " + member.userName());
+    }
     boolean revokesOrgadmin = current.orgadmin() && profile.orgadmin().equals(Optional.of(false));
     if (deactivates || revokesOrgadmin) {
       orgadminGuard.run(

@@ -22,10 +22,10 @@ import jakarta.ws.rs.ext.Provider;
 /**
  * Every SCIM request: enter the organization in the path, then find the integration by the hash of
  * the bearer token within that organization only. A token of another organization, or a renewed,
- * dropped or expired one, is 401; an integration whose run-as role lost MANAGE_MEMBERS is 403.
- * Accepted tokens are remembered for a few seconds ({@link ScimPrincipals}). Each token is held to
- * its rate, and unknown tokens to their client's failed-authentication budget, before the database
- * is read ({@link Admission}).
+ * dropped or expired one, is 401; an integration whose run-as role lost MANAGE_MEMBERS, or is or
+ * inherits a built-in role, is 403. Accepted tokens are remembered for a few seconds ({@link
+ * ScimPrincipals}). Each token is held to its rate, and unknown tokens to their client's
+ * failed-authentication budget, before the database is read ({@link Admission}).
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)

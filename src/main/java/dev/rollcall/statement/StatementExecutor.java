@@ -356,7 +356,8 @@ public class StatementExecutor {
             "Client",
             "Run As Role",
             "Token Expires At",
-            "Token Last Used At");
+            "Token Last Used At",
+            "Owner");
     for (IntegrationView view : integrations.list(actorId)) {
       var integration = view.integration();
       table.row(
@@ -367,7 +368,8 @@ public class StatementExecutor {
           integration.client().name(),
           view.runAsRole(),
           Timestamps.format(integration.tokenExpiresAt()),
-          Timestamps.format(integration.tokenLastUsedAt().orElse(null)));
+          Timestamps.format(integration.tokenLastUsedAt().orElse(null)),
+          view.owner());
     }
     return table.build();
   }
@@ -384,7 +386,8 @@ public class StatementExecutor {
             "Token Last Used At",
             "Extension",
             "Created At",
-            "Updated At")
+            "Updated At",
+            "Owner")
         .row(
             integration.name(),
             integration.type().displayName(),
@@ -395,7 +398,8 @@ public class StatementExecutor {
             Timestamps.format(integration.tokenLastUsedAt().orElse(null)),
             integration.extension().map(e -> e.urn() + " (" + e.attributeText() + ")").orElse(null),
             Timestamps.format(integration.createdAt()),
-            Timestamps.format(integration.updatedAt()))
+            Timestamps.format(integration.updatedAt()),
+            view.owner())
         .build();
   }
 

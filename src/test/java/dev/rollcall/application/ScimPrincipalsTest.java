@@ -195,7 +195,15 @@ class ScimPrincipalsTest {
         throw new AuthenticationException("The SCIM token is invalid, expired or revoked");
       }
       return new ScimPrincipal(
-          "org", "integration", "okta", ScimClient.OKTA, "role", List.of(), expiresAt, now);
+          "org",
+          "integration",
+          "okta",
+          ScimClient.OKTA,
+          "role",
+          "owner",
+          List.of(),
+          expiresAt,
+          now);
     }
 
     @Override

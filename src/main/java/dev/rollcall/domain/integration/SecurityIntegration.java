@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * A named SCIM integration of one organization: which identity provider calls, which role its calls
- * act as, and the hash of its one current bearer token.
+ * act as, the hash of its one current bearer token, and its owner: the member who created it or
+ * last renewed its token, whose power bounds what its calls may hand out.
  */
 @Entity
 @Table(name = "security_integrations")
@@ -74,6 +75,11 @@ public class SecurityIntegration extends TenantOwned {
   @Column(name = "token_last_used_at")
   private Instant tokenLastUsedAt;
 
+  // null: no owner (the member was dropped, or the integration predates owners and no orgadmin was
+  // found to own it)
+  @Column(name = "owner_member_id", length = 36)
+  private String ownerMemberId;
+
   @Column(name = "extension_urn")
   private String extensionUrn;
 
@@ -98,6 +104,7 @@ public class SecurityIntegration extends TenantOwned {
       String runAsRoleId,
       String tokenHash,
       Instant tokenExpiresAt,
+      String ownerMemberId,
       Instant now) {
     this.id = Objects.requireNonNull(id);
     this.name = Objects.requireNonNull(name);
@@ -106,13 +113,18 @@ public class SecurityIntegration extends TenantOwned {
     this.runAsRoleId = Objects.requireNonNull(runAsRoleId);
     this.tokenHash = Objects.requireNonNull(tokenHash);
     this.tokenExpiresAt = Objects.requireNonNull(tokenExpiresAt);
+    this.ownerMemberId = Objects.requireNonNull(ownerMemberId);
     this.createdAt = Objects.requireNonNull(now);
     this.updatedAt = now;
   }
 
-  /** Replaces the token: the old one stops working as this change commits. */
-  public void renewToken(String tokenHash, Instant expiresAt, Instant now) {
+  /**
+   * Replaces the token: the old one stops working as this change commits; whoever renews it owns
+   * the integration from now on.
+   */
+  public void renewToken(String tokenHash, Instant expiresAt, String ownerMemberId, Instant now) {
     this.tokenHash = Objects.requireNonNull(tokenHash);
+    this.ownerMemberId = Objects.requireNonNull(ownerMemberId);
     this.tokenExpiresAt = Objects.requireNonNull(expiresAt);
     this.tokenLastUsedAt = null;
     this.updatedAt = now;
@@ -155,6 +167,11 @@ public class SecurityIntegration extends TenantOwned {
 
   public String runAsRoleId() {
     return runAsRoleId;
+  }
+
+  /** The member the integration acts for; empty when it has none. */
+  public Optional<String> ownerMemberId() {
+    return Optional.ofNullable(ownerMemberId);
   }
 
   public String tokenHash() {

@@ -16,6 +16,12 @@ import java.util.Optional;
 @Table(name = "roles")
 @NamedQuery(name = Role.FIND_BY_NAME, query = "SELECT r FROM Role r WHERE r.name = :name")
 @NamedQuery(name = Role.LIST, query = "SELECT r FROM Role r ORDER BY r.name")
+@NamedQuery(
+    name = Role.FIND_WITH_GRANTS,
+    query =
+        "SELECT r, (SELECT COUNT(g) FROM RoleGrant g WHERE g.granteeRoleId = r.id),"
+            + " (SELECT COUNT(p) FROM RolePrivilege p WHERE p.roleId = r.id)"
+            + " FROM Role r WHERE r.id = :id")
 @NamedQuery(name = Role.LIST_BY_IDS, query = "SELECT r FROM Role r WHERE r.id IN :ids")
 @NamedQuery(
     name = Role.TOUCH,
@@ -35,6 +41,7 @@ public class Role extends TenantOwned {
   public static final String RELEASE_FROM_INTEGRATION = "Role.releaseFromIntegration";
   public static final String FIND_BY_NAME = "Role.findByName";
   public static final String LIST = "Role.list";
+  public static final String FIND_WITH_GRANTS = "Role.findWithGrants";
   public static final String LIST_BY_IDS = "Role.listByIds";
   public static final String REASSIGN_OWNER = "Role.reassignOwner";
   public static final String TOUCH = "Role.touch";

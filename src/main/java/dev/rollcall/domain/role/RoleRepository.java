@@ -11,6 +11,12 @@ public interface RoleRepository {
 
   Optional<Role> findByName(String name);
 
+  /** A role, and whether any role or privilege is granted to it. */
+  record WithGrants(Role role, boolean granted) {}
+
+  /** The role with whether it is granted anything, in one query. */
+  Optional<WithGrants> findWithGrants(String id);
+
   List<Role> list();
 
   List<Role> listByIds(Collection<String> ids);

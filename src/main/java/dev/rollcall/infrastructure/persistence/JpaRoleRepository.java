@@ -36,6 +36,19 @@ public class JpaRoleRepository implements RoleRepository {
   }
 
   @Override
+  public Optional<WithGrants> findWithGrants(String id) {
+    return em.createNamedQuery(Role.FIND_WITH_GRANTS, Object[].class)
+        .setParameter("id", id)
+        .getResultStream()
+        .findFirst()
+        .map(
+            row ->
+                new WithGrants(
+                    (Role) row[0],
+                    ((Number) row[1]).longValue() + ((Number) row[2]).longValue() > 0));
+  }
+
+  @Override
   public Optional<Role> findByName(String name) {
     return em.createNamedQuery(Role.FIND_BY_NAME, Role.class)
         .setParameter("name", name)

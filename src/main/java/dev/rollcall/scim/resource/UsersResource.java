@@ -173,7 +173,7 @@ public class UsersResource {
   @Path("{id}")
   public Response delete(
       @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-    users.delete(id, Preconditions.ifMatch(ifMatch));
+    users.delete(principal(), id, Preconditions.ifMatch(ifMatch));
     return Response.noContent().build();
   }
 

@@ -2,6 +2,7 @@ package dev.rollcall.application;
 
 import dev.rollcall.domain.ConflictException;
 import dev.rollcall.domain.InvalidRequestException;
+import dev.rollcall.domain.Lengths;
 import dev.rollcall.domain.NotFoundException;
 import dev.rollcall.domain.PermissionDeniedException;
 import dev.rollcall.domain.integration.SecurityIntegrationRepository;
@@ -97,9 +98,11 @@ public class AccessControlService {
   }
 
   static void validateRoleName(String name) {
-    if (name == null || name.isBlank() || name.length() > 255) {
-      throw new InvalidRequestException("A role name must be 1 to 255 characters");
+    if (name == null || name.isBlank() || name.length() > Role.NAME_LENGTH) {
+      throw new InvalidRequestException(
+          "A role name must be 1 to " + Role.NAME_LENGTH + " characters");
     }
+    Lengths.requireKeyed("A role name", name, Role.NAME_LENGTH);
     if (BuiltInRole.isReserved(name)) {
       throw new InvalidRequestException("Role name " + name + " is reserved for a built-in role");
     }

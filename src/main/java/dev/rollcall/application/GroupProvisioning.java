@@ -4,14 +4,17 @@ import dev.rollcall.application.SecurityIntegrationService.ScimPrincipal;
 import dev.rollcall.domain.ConflictException;
 import dev.rollcall.domain.ExpectedVersion;
 import dev.rollcall.domain.InvalidRequestException;
+import dev.rollcall.domain.Lengths;
 import dev.rollcall.domain.NotFoundException;
 import dev.rollcall.domain.PreconditionFailedException;
+import dev.rollcall.domain.TransientFailureException;
 import dev.rollcall.domain.member.MemberRepository;
 import dev.rollcall.domain.role.BuiltInRole;
 import dev.rollcall.domain.role.GrantRepository;
 import dev.rollcall.domain.role.GrantRepository.MemberRef;
 import dev.rollcall.domain.role.Role;
 import dev.rollcall.domain.role.RoleRepository;
+import dev.rollcall.infrastructure.persistence.DatabaseFailures;
 import dev.rollcall.infrastructure.persistence.ScimSearch;
 import dev.rollcall.infrastructure.persistence.SearchPage;
 import dev.rollcall.infrastructure.tenancy.TenantScoped;
@@ -93,6 +96,7 @@ public class GroupProvisioning {
   public ProvisionedGroup create(
       ScimPrincipal caller, String displayName, String externalId, Collection<String> memberIds) {
     validateName(displayName);
+    Lengths.require("externalId", externalId, Role.EXTERNAL_ID_LENGTH);
     if (roles.findByName(displayName).isPresent()) {
       throw new ConflictException("A group or role named " + displayName + " already exists");
     }
@@ -140,7 +144,11 @@ public class GroupProvisioning {
             });
     change
         .externalId()
-        .ifPresent(externalId -> role.changeExternalId(externalId.orElse(null), now));
+        .ifPresent(
+            externalId -> {
+              Lengths.require("externalId", externalId.orElse(null), Role.EXTERNAL_ID_LENGTH);
+              role.changeExternalId(externalId.orElse(null), now);
+            });
     role.manageBy(caller.integrationId(), now);
     flush(role.name());
 
@@ -151,24 +159,31 @@ public class GroupProvisioning {
     int changedRows = 0;
     if (membership) {
       requireMembers(change.addMembers());
-      if (change.removeAllMembers()) {
-        Set<String> current = new HashSet<>();
-        membersOf(role).forEach(m -> current.add(m.id()));
-        current.removeAll(change.addMembers());
-        changedRows += grants.removeMembers(role.id(), current);
+      try {
+        if (change.removeAllMembers()) {
+          Set<String> current = new HashSet<>();
+          membersOf(role).forEach(m -> current.add(m.id()));
+          current.removeAll(change.addMembers());
+          changedRows += grants.removeMembers(role.id(), current);
+        }
+        changedRows += grants.removeMembers(role.id(), change.removeMembers());
+        changedRows += grants.addMembers(role.id(), change.addMembers(), now);
+        if (changedRows > 0) {
+          // the attribute changes (if any) were flushed under the version just checked; the
+          // membership change must land on the version they left, or on any when no If-Match
+          // was given (this flushes the rows above)
+          roles.touch(
+              role,
+              now,
+              expected.version().isPresent()
+                  ? ExpectedVersion.of(role.version())
+                  : ExpectedVersion.any());
+        }
+      } catch (OptimisticLockException e) {
+        throw e;
+      } catch (PersistenceException e) {
+        throw membershipRace(e);
       }
-      changedRows += grants.removeMembers(role.id(), change.removeMembers());
-      changedRows += grants.addMembers(role.id(), change.addMembers(), now);
-    }
-    if (changedRows > 0) {
-      // the attribute changes (if any) were flushed under the version just checked; the membership
-      // change must land on the version they left, or on any when no If-Match was given
-      roles.touch(
-          role,
-          now,
-          expected.version().isPresent()
-              ? ExpectedVersion.of(role.version())
-              : ExpectedVersion.any());
     }
     return new ProvisionedGroup(
         role, returnMembers ? Optional.of(membersOf(role)) : Optional.empty());
@@ -243,9 +258,7 @@ public class GroupProvisioning {
     if (name == null || name.isBlank()) {
       throw new InvalidRequestException("displayName is required");
     }
-    if (name.length() > 255) {
-      throw new InvalidRequestException("displayName is longer than 255 characters");
-    }
+    Lengths.requireKeyed("displayName", name, Role.NAME_LENGTH);
     if (BuiltInRole.isReserved(name)) {
       throw new InvalidRequestException(
           "A group cannot be named "
@@ -260,8 +273,24 @@ public class GroupProvisioning {
     } catch (OptimisticLockException e) {
       throw new PreconditionFailedException("Group " + name + " was changed concurrently");
     } catch (PersistenceException e) {
-      throw new ConflictException("A group or role named " + name + " already exists");
+      throw StoreFailures.translate(
+          e,
+          Role.NAME_CONSTRAINT,
+          () -> new ConflictException("A group or role named " + name + " already exists"));
     }
+  }
+
+  /**
+   * A membership write that failed because another request added the same member at the same moment
+   * (the only key these rows can collide on), or on a deadlock or timeout: the request is sent
+   * again in a fresh transaction, which sees the other's rows (see GroupsResource).
+   */
+  private static RuntimeException membershipRace(PersistenceException failure) {
+    DatabaseFailures.Failure kind = DatabaseFailures.classify(failure);
+    if (kind.kind() == DatabaseFailures.Kind.DUPLICATE_KEY || kind.isTransient()) {
+      return new TransientFailureException("Group members were changed concurrently", failure);
+    }
+    return failure;
   }
 
   private Role find(String id) {

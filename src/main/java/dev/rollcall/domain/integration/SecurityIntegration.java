@@ -41,6 +41,9 @@ import java.util.Optional;
     name = SecurityIntegration.LIST_BY_RUN_AS_ROLE,
     query = "SELECT i FROM SecurityIntegration i WHERE i.runAsRoleId = :role ORDER BY i.name")
 public class SecurityIntegration extends TenantOwned {
+  /** The length of the name column (db/changelog), checked before a write. */
+  public static final int NAME_LENGTH = 255;
+
   public static final String FIND_BY_NAME = "SecurityIntegration.findByName";
   public static final String AUTHENTICATE = "SecurityIntegration.authenticate";
   public static final String LIST = "SecurityIntegration.list";
@@ -51,7 +54,7 @@ public class SecurityIntegration extends TenantOwned {
   @Column(length = 36)
   private String id;
 
-  @Column(nullable = false)
+  @Column(nullable = false, length = NAME_LENGTH)
   private String name;
 
   @Enumerated(EnumType.STRING)

@@ -21,6 +21,7 @@ import dev.rollcall.infrastructure.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -80,7 +81,17 @@ public class AccessControlService {
         authorization
             .actingRole(actorId, Privilege.MANAGE_MEMBERS)
             .orElseThrow(() -> new IllegalStateException("privilege without acting role"));
-    return createRoleOwnedBy(owner, name, ifNotExists) != null;
+    if (createRoleOwnedBy(owner, name, ifNotExists) == null) {
+      return false;
+    }
+    try {
+      roles.flush();
+    } catch (PersistenceException e) {
+      // a role of that name created at the same moment: the unique key on the name decides
+      throw StoreFailures.translate(
+          e, Role.NAME_CONSTRAINT, () -> new ConflictException("Role " + name + " already exists"));
+    }
+    return true;
   }
 
   /** Creates a custom role owned by {@code ownerRoleId}; null if it existed and ifNotExists. */

@@ -311,6 +311,43 @@ class HonestErrorsIT {
     }
   }
 
+  @Test
+  void concurrentCreateRoleOfOneNameIsOneSuccessAndNamedConflicts() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      for (int round = 0; round < 10; round++) {
+        String name = "racing_role_" + round;
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Reply>> replies = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+          replies.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    return http.statement(org, org.adminToken(), "CREATE ROLE " + name);
+                  }));
+        }
+        start.countDown();
+        int created = 0;
+        for (Future<Reply> future : replies) {
+          Reply reply = future.get();
+          if (reply.status() == 200) {
+            created++;
+          } else {
+            assertEquals(409, reply.status(), "round " + round + ": " + reply.body());
+            assertEquals(
+                "Role " + name + " already exists",
+                reply.json().getString("message"),
+                reply.body());
+          }
+        }
+        assertEquals(1, created, "round " + round);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   // --- wrong JSON types are 400 ---
 
   @Test
@@ -437,11 +474,28 @@ class HonestErrorsIT {
     }
   }
 
-  // --- group member filters ---
+  // --- group member filters, and value paths beside booleans ---
 
   @Test
   void groupMemberFiltersWork() {
     String member = createUser("filtered@errors.example");
+    Reply mailed =
+        scim(
+            "POST",
+            "/Users",
+            "{\"userName\":\"mailed\",\"emails\":[{\"value\":\"mailed@errors.example\","
+                + "\"type\":\"work\",\"primary\":true}]}");
+    assertEquals(201, mailed.status(), mailed.body());
+    Reply users =
+        scim(
+            "GET",
+            "/Users?filter="
+                + URLEncoder.encode(
+                    "active eq true and emails[value eq \"mailed@errors.example\"]",
+                    StandardCharsets.UTF_8),
+            null);
+    assertEquals(200, users.status(), users.body());
+    assertEquals(1, users.json().getInt("totalResults"), users.body());
     String other = createUser("other@errors.example");
     Reply group =
         scim(

@@ -44,6 +44,9 @@ public class SecurityIntegration extends TenantOwned {
   /** The length of the name column (db/changelog), checked before a write. */
   public static final int NAME_LENGTH = 255;
 
+  /** The length of the column that keeps a declared extension's attributes as text. */
+  public static final int EXTENSION_ATTRIBUTES_LENGTH = 4000;
+
   public static final String FIND_BY_NAME = "SecurityIntegration.findByName";
   public static final String AUTHENTICATE = "SecurityIntegration.authenticate";
   public static final String LIST = "SecurityIntegration.list";
@@ -80,7 +83,7 @@ public class SecurityIntegration extends TenantOwned {
   @Column(name = "extension_urn")
   private String extensionUrn;
 
-  @Column(name = "extension_attributes", length = 4000)
+  @Column(name = "extension_attributes", length = EXTENSION_ATTRIBUTES_LENGTH)
   private String extensionAttributes;
 
   @Column(name = "created_at", nullable = false)

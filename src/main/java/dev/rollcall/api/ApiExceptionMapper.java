@@ -7,8 +7,10 @@ import dev.rollcall.domain.NotFoundException;
 import dev.rollcall.domain.PermissionDeniedException;
 import dev.rollcall.domain.PreconditionFailedException;
 import dev.rollcall.domain.RollcallException;
+import dev.rollcall.domain.TransientFailureException;
 import dev.rollcall.infrastructure.limits.BodyTooLargeException;
 import dev.rollcall.infrastructure.limits.RateLimitedException;
+import dev.rollcall.infrastructure.persistence.DatabaseFailures;
 import dev.rollcall.infrastructure.web.Causes;
 import dev.rollcall.statement.StatementSyntaxException;
 import jakarta.persistence.OptimisticLockException;
@@ -25,6 +27,9 @@ import java.util.logging.Logger;
 public class ApiExceptionMapper implements ExceptionMapper<Exception> {
   private static final Logger LOG = Logger.getLogger(ApiExceptionMapper.class.getName());
 
+  /** Seconds a client waits before sending a request again after a transient failure. */
+  static final String RETRY_AFTER_SECONDS = "1";
+
   @Override
   public Response toResponse(Exception exception) {
     Throwable cause = unwrap(exception);
@@ -38,6 +43,19 @@ public class ApiExceptionMapper implements ExceptionMapper<Exception> {
     }
     if (cause instanceof StatementSyntaxException syntax) {
       return ApiError.syntax(syntax.getMessage(), syntax.line(), syntax.column());
+    }
+    if (cause instanceof TransientFailureException
+        || (!(cause instanceof RollcallException)
+            && DatabaseFailures.classify(exception).isTransient())) {
+      LOG.log(Level.WARNING, "Transient database failure, answered 503", exception);
+      return Response.fromResponse(
+              ApiError.of(
+                  Response.Status.SERVICE_UNAVAILABLE,
+                  "unavailable",
+                  "The service could not complete the request this time; nothing was changed,"
+                      + " send it again"))
+          .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+          .build();
     }
     if (cause instanceof RollcallException domain) {
       return forDomain(domain);

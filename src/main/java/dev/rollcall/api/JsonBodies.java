@@ -3,6 +3,7 @@ package dev.rollcall.api;
 import static dev.rollcall.infrastructure.json.JsonFactory.JSON;
 
 import dev.rollcall.domain.InvalidRequestException;
+import dev.rollcall.infrastructure.json.JsonNesting;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -18,6 +19,10 @@ public final class JsonBodies {
   public static JsonObject object(String body) {
     if (body == null || body.isBlank()) {
       throw new InvalidRequestException("The request body must be a JSON object");
+    }
+    if (JsonNesting.tooDeep(body)) {
+      throw new InvalidRequestException(
+          "The request body nests deeper than " + JsonNesting.MAX_DEPTH + " levels");
     }
     try (JsonReader reader = JSON.createReader(new StringReader(body))) {
       JsonValue value = reader.readValue();

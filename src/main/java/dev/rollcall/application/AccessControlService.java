@@ -2,6 +2,7 @@ package dev.rollcall.application;
 
 import dev.rollcall.domain.ConflictException;
 import dev.rollcall.domain.InvalidRequestException;
+import dev.rollcall.domain.Lengths;
 import dev.rollcall.domain.NotFoundException;
 import dev.rollcall.domain.PermissionDeniedException;
 import dev.rollcall.domain.integration.SecurityIntegrationRepository;
@@ -20,6 +21,7 @@ import dev.rollcall.infrastructure.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -85,7 +87,17 @@ public class AccessControlService {
         authorization
             .actingRole(actorId, Privilege.MANAGE_MEMBERS)
             .orElseThrow(() -> new IllegalStateException("privilege without acting role"));
-    return createRoleOwnedBy(owner, name, ifNotExists) != null;
+    if (createRoleOwnedBy(owner, name, ifNotExists) == null) {
+      return false;
+    }
+    try {
+      roles.flush();
+    } catch (PersistenceException e) {
+      // a role of that name created at the same moment: the unique key on the name decides
+      throw StoreFailures.translate(
+          e, Role.NAME_CONSTRAINT, () -> new ConflictException("Role " + name + " already exists"));
+    }
+    return true;
   }
 
   /** Creates a custom role owned by {@code ownerRoleId}; null if it existed and ifNotExists. */
@@ -103,9 +115,11 @@ public class AccessControlService {
   }
 
   static void validateRoleName(String name) {
-    if (name == null || name.isBlank() || name.length() > 255) {
-      throw new InvalidRequestException("A role name must be 1 to 255 characters");
+    if (name == null || name.isBlank() || name.length() > Role.NAME_LENGTH) {
+      throw new InvalidRequestException(
+          "A role name must be 1 to " + Role.NAME_LENGTH + " characters");
     }
+    Lengths.requireKeyed("A role name", name, Role.NAME_LENGTH);
     if (BuiltInRole.isReserved(name)) {
       throw new InvalidRequestException("Role name " + name + " is reserved for a built-in role");
     }

@@ -3,6 +3,7 @@ package dev.rollcall.application;
 import dev.rollcall.domain.AuthenticationException;
 import dev.rollcall.domain.ConflictException;
 import dev.rollcall.domain.InvalidRequestException;
+import dev.rollcall.domain.Lengths;
 import dev.rollcall.domain.NotFoundException;
 import dev.rollcall.domain.member.ApiToken;
 import dev.rollcall.domain.member.ApiTokenRepository;
@@ -88,6 +89,7 @@ public class ApiTokenService {
     if (expiresAt != null && !expiresAt.isAfter(now)) {
       throw new InvalidRequestException("The token's expiry must be in the future");
     }
+    Lengths.require("An API token name", name, ApiToken.NAME_LENGTH);
     if (tokens.findByName(memberId, name).isPresent()) {
       throw new ConflictException("You already have an API token named " + name);
     }

@@ -4,14 +4,17 @@ import dev.rollcall.application.SecurityIntegrationService.ScimPrincipal;
 import dev.rollcall.domain.ConflictException;
 import dev.rollcall.domain.ExpectedVersion;
 import dev.rollcall.domain.InvalidRequestException;
+import dev.rollcall.domain.Lengths;
 import dev.rollcall.domain.NotFoundException;
 import dev.rollcall.domain.PreconditionFailedException;
+import dev.rollcall.domain.TransientFailureException;
 import dev.rollcall.domain.member.MemberRepository;
 import dev.rollcall.domain.role.BuiltInRole;
 import dev.rollcall.domain.role.GrantRepository;
 import dev.rollcall.domain.role.GrantRepository.MemberRef;
 import dev.rollcall.domain.role.Role;
 import dev.rollcall.domain.role.RoleRepository;
+import dev.rollcall.infrastructure.persistence.DatabaseFailures;
 import dev.rollcall.infrastructure.persistence.ScimSearch;
 import dev.rollcall.infrastructure.persistence.SearchPage;
 import dev.rollcall.infrastructure.tenancy.TenantScoped;
@@ -99,6 +102,7 @@ public class GroupProvisioning {
   public ProvisionedGroup create(
       ScimPrincipal caller, String displayName, String externalId, Collection<String> memberIds) {
     validateName(displayName);
+    Lengths.require("externalId", externalId, Role.EXTERNAL_ID_LENGTH);
     if (roles.findByName(displayName).isPresent()) {
       throw new ConflictException("A group or role named " + displayName + " already exists");
     }
@@ -156,7 +160,11 @@ public class GroupProvisioning {
             });
     change
         .externalId()
-        .ifPresent(externalId -> role.changeExternalId(externalId.orElse(null), now));
+        .ifPresent(
+            externalId -> {
+              Lengths.require("externalId", externalId.orElse(null), Role.EXTERNAL_ID_LENGTH);
+              role.changeExternalId(externalId.orElse(null), now);
+            });
     role.manageBy(caller.integrationId(), now);
     flush(role.name());
 
@@ -173,23 +181,30 @@ public class GroupProvisioning {
         owner.requireMayAddTo(caller, role);
       }
       boolean removes = change.removeAllMembers() || !change.removeMembers().isEmpty();
-      // an orgadmin may have granted orgadmin to the group's role: removals must leave one
-      changedRows =
-          removes && orgadminGuard.carriesOrgadmin(role.id())
-              ? orgadminGuard.change(
-                  "Removing members from group " + role.name() + " was refused",
-                  () -> changeMembers(role, change, now))
-              : changeMembers(role, change, now);
-    }
-    if (changedRows > 0) {
-      // the attribute changes (if any) were flushed under the version just checked; the membership
-      // change must land on the version they left, or on any when no If-Match was given
-      roles.touch(
-          role,
-          now,
-          expected.version().isPresent()
-              ? ExpectedVersion.of(role.version())
-              : ExpectedVersion.any());
+      try {
+        // an orgadmin may have granted orgadmin to the group's role: removals must leave one
+        changedRows =
+            removes && orgadminGuard.carriesOrgadmin(role.id())
+                ? orgadminGuard.change(
+                    "Removing members from group " + role.name() + " was refused",
+                    () -> changeMembers(role, change, now))
+                : changeMembers(role, change, now);
+        if (changedRows > 0) {
+          // the attribute changes (if any) were flushed under the version just checked; the
+          // membership change must land on the version they left, or on any when no If-Match
+          // was given (this flushes the rows above)
+          roles.touch(
+              role,
+              now,
+              expected.version().isPresent()
+                  ? ExpectedVersion.of(role.version())
+                  : ExpectedVersion.any());
+        }
+      } catch (OptimisticLockException e) {
+        throw e;
+      } catch (PersistenceException e) {
+        throw membershipRace(e);
+      }
     }
     return new ProvisionedGroup(
         role, returnMembers ? Optional.of(membersOf(role)) : Optional.empty());
@@ -278,9 +293,7 @@ public class GroupProvisioning {
     if (name == null || name.isBlank()) {
       throw new InvalidRequestException("displayName is required");
     }
-    if (name.length() > 255) {
-      throw new InvalidRequestException("displayName is longer than 255 characters");
-    }
+    Lengths.requireKeyed("displayName", name, Role.NAME_LENGTH);
     if (BuiltInRole.isReserved(name)) {
       throw new InvalidRequestException(
           "A group cannot be named "
@@ -295,7 +308,10 @@ public class GroupProvisioning {
     } catch (OptimisticLockException e) {
       throw new PreconditionFailedException("Group " + name + " was changed concurrently");
     } catch (PersistenceException e) {
-      throw new ConflictException("A group or role named " + name + " already exists");
+      throw StoreFailures.translate(
+          e,
+          Role.NAME_CONSTRAINT,
+          () -> new ConflictException("A group or role named " + name + " already exists"));
     }
   }
 
@@ -309,6 +325,19 @@ public class GroupProvisioning {
 
   private static boolean isGroup(Role role) {
     return !role.builtin() && role.managedBy().isPresent();
+  }
+
+  /**
+   * A membership write that failed because another request added the same member at the same moment
+   * (the only key these rows can collide on), or on a deadlock or timeout: the request is sent
+   * again in a fresh transaction, which sees the other's rows (see GroupsResource).
+   */
+  private static RuntimeException membershipRace(PersistenceException failure) {
+    DatabaseFailures.Failure kind = DatabaseFailures.classify(failure);
+    if (kind.kind() == DatabaseFailures.Kind.DUPLICATE_KEY || kind.isTransient()) {
+      return new TransientFailureException("Group members were changed concurrently", failure);
+    }
+    return failure;
   }
 
   private Role find(String id) {

@@ -2,6 +2,7 @@ package dev.rollcall.application;
 
 import dev.rollcall.domain.ConflictException;
 import dev.rollcall.domain.InvalidRequestException;
+import dev.rollcall.domain.Lengths;
 import dev.rollcall.domain.NotFoundException;
 import dev.rollcall.domain.member.ApiTokenRepository;
 import dev.rollcall.domain.member.Member;
@@ -68,6 +69,8 @@ public class MemberService {
       throw new InvalidRequestException("'" + email + "' is not an email address");
     }
     String address = email.strip();
+    // the address is the member's userName too
+    Lengths.requireKeyed("email", address, Member.USER_NAME_LENGTH);
     if (members.findByLogin(address).isPresent()) {
       throw new ConflictException("User " + address + " is already a member");
     }

@@ -1,7 +1,9 @@
 package dev.rollcall.application;
 
 import dev.rollcall.domain.InvalidRequestException;
+import dev.rollcall.domain.Lengths;
 import dev.rollcall.domain.NotFoundException;
+import dev.rollcall.domain.member.Member;
 import dev.rollcall.domain.organization.Organization;
 import dev.rollcall.domain.organization.OrganizationRepository;
 import dev.rollcall.infrastructure.tenancy.TenantContext;
@@ -40,12 +42,15 @@ public class OrganizationService {
 
   /** Creates the organization, its built-in roles and a first member holding {@code orgadmin}. */
   public CreatedOrganization create(String name, String adminEmail) {
-    if (name == null || name.isBlank() || name.length() > 255) {
-      throw new InvalidRequestException("name must be 1 to 255 characters");
+    if (name == null || name.isBlank() || name.length() > Organization.NAME_LENGTH) {
+      throw new InvalidRequestException(
+          "name must be 1 to " + Organization.NAME_LENGTH + " characters");
     }
     if (adminEmail == null || !Emails.isPlausible(adminEmail)) {
       throw new InvalidRequestException("adminEmail must be an email address");
     }
+    // the address is the first member's userName too
+    Lengths.requireKeyed("adminEmail", adminEmail.strip(), Member.USER_NAME_LENGTH);
     String id = UUID.randomUUID().toString();
     tenant.enter(id);
     String token = setup.setUp(id, name.strip(), adminEmail.strip());

@@ -138,8 +138,11 @@ public class SecurityIntegrationService {
   public Optional<IssuedIntegration> create(
       String actorId, String name, boolean ifNotExists, Settings settings) {
     authorization.require(actorId, Privilege.MANAGE_MEMBERS);
-    if (name.isBlank() || name.length() > 255) {
-      throw new InvalidRequestException("A security integration name must be 1 to 255 characters");
+    if (name.isBlank() || name.length() > SecurityIntegration.NAME_LENGTH) {
+      throw new InvalidRequestException(
+          "A security integration name must be 1 to "
+              + SecurityIntegration.NAME_LENGTH
+              + " characters");
     }
     if (integrations.findByName(name).isPresent()) {
       if (ifNotExists) {

@@ -287,8 +287,12 @@ public class UserProvisioning {
     } catch (OptimisticLockException e) {
       throw new PreconditionFailedException("User " + member.id() + " was changed concurrently");
     } catch (PersistenceException e) {
-      // the unique key on (org_id, user_name_key) decides races between concurrent creates
-      throw new ConflictException("A user with userName " + profile.userName() + " already exists");
+      throw StoreFailures.translate(
+          e,
+          Member.USER_NAME_KEY_CONSTRAINT,
+          () ->
+              new ConflictException(
+                  "A user with userName " + profile.userName() + " already exists"));
     }
   }
 
@@ -314,9 +318,7 @@ public class UserProvisioning {
     if (profile.userName().isBlank()) {
       throw new InvalidRequestException("userName must not be empty");
     }
-    if (profile.userName().length() > 255) {
-      throw new InvalidRequestException("userName is longer than 255 characters");
-    }
+    profile.requireFits();
   }
 
   private ProvisionedUser view(Member member) {

@@ -7,8 +7,10 @@ import dev.rollcall.domain.NotFoundException;
 import dev.rollcall.domain.PermissionDeniedException;
 import dev.rollcall.domain.PreconditionFailedException;
 import dev.rollcall.domain.RollcallException;
+import dev.rollcall.domain.TransientFailureException;
 import dev.rollcall.infrastructure.limits.BodyTooLargeException;
 import dev.rollcall.infrastructure.limits.RateLimitedException;
+import dev.rollcall.infrastructure.persistence.DatabaseFailures;
 import dev.rollcall.infrastructure.web.Causes;
 import dev.rollcall.scim.filter.InvalidFilterException;
 import dev.rollcall.scim.filter.InvalidPathException;
@@ -31,6 +33,9 @@ import java.util.logging.Logger;
 @Provider
 public class ScimExceptionMapper implements ExceptionMapper<Exception> {
   private static final Logger LOG = Logger.getLogger(ScimExceptionMapper.class.getName());
+
+  /** Seconds a client waits before sending a request again after a transient failure. */
+  public static final String RETRY_AFTER_SECONDS = "1";
 
   @Override
   public Response toResponse(Exception exception) {
@@ -82,10 +87,27 @@ public class ScimExceptionMapper implements ExceptionMapper<Exception> {
     if (cause instanceof OptimisticLockException) {
       return ScimError.of(412, null, "The resource was changed concurrently; read it again");
     }
+    if (cause instanceof TransientFailureException
+        || DatabaseFailures.classify(exception).isTransient()) {
+      LOG.log(Level.WARNING, "Transient database failure, answered 503", exception);
+      return unavailable();
+    }
     String incident = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "Unexpected SCIM failure, incident " + incident, cause);
     return ScimError.of(
         500, null, "The server failed to process the request (incident " + incident + ")");
+  }
+
+  /** 503 with {@code Retry-After}: the database failed for now; the request changed nothing. */
+  static Response unavailable() {
+    return Response.fromResponse(
+            ScimError.of(
+                503,
+                null,
+                "The service could not complete the request this time; nothing was changed, send"
+                    + " it again"))
+        .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+        .build();
   }
 
   /** The failures this mapper answers, found beneath EJB and transaction wrappers. */

@@ -27,6 +27,10 @@ public class StatementOptions {
   static final String SCIM_EXTENSION_ATTRIBUTES = "scim.extension.attributes";
   static final String EXPIRES_IN = "expires_in";
   static final String EXPIRES_AT = "expires_at";
+
+  /** The latest expiry a token may have: the end of the years an ISO-8601 instant can spell. */
+  static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
+
   static final String ROLE = "role";
   static final String USER = "user";
 
@@ -98,24 +102,42 @@ public class StatementOptions {
             .get(EXPIRES_IN)
             .map(
                 o -> {
+                  Duration duration;
                   try {
-                    return clock.instant().plus(Duration.parse(o.value().text()));
+                    duration = Duration.parse(o.value().text());
                   } catch (DateTimeParseException e) {
                     throw new InvalidRequestException(
                         "Option 'expires_in' must be an ISO-8601 duration such as 'P30D' or 'PT12H'");
                   }
+                  Instant now = clock.instant();
+                  if (duration.isNegative()
+                      || duration.isZero()
+                      || duration.compareTo(Duration.between(now, LATEST_EXPIRY)) > 0) {
+                    throw new InvalidRequestException(
+                        "Option 'expires_in' must be positive and end by "
+                            + LATEST_EXPIRY
+                            + ", such as 'P30D' or 'PT12H'");
+                  }
+                  return now.plus(duration);
                 });
     Optional<Instant> at =
         options
             .get(EXPIRES_AT)
             .map(
                 o -> {
+                  Instant instant;
                   try {
-                    return Instant.parse(o.value().text());
+                    instant = Instant.parse(o.value().text());
                   } catch (DateTimeParseException e) {
                     throw new InvalidRequestException(
                         "Option 'expires_at' must be an ISO-8601 instant such as '2027-01-31T00:00:00Z'");
                   }
+                  if (!instant.isAfter(clock.instant()) || instant.isAfter(LATEST_EXPIRY)) {
+                    throw new InvalidRequestException(
+                        "Option 'expires_at' must be in the future and no later than "
+                            + LATEST_EXPIRY);
+                  }
+                  return instant;
                 });
     return in.or(() -> at);
   }

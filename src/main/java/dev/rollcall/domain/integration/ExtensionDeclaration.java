@@ -1,6 +1,7 @@
 package dev.rollcall.domain.integration;
 
 import dev.rollcall.domain.InvalidRequestException;
+import dev.rollcall.domain.Lengths;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -97,7 +98,12 @@ public record ExtensionDeclaration(String urn, List<Attribute> attributes) {
       throw new InvalidRequestException(
           "An extension may declare at most " + MAX_ATTRIBUTES + " attributes");
     }
-    return new ExtensionDeclaration(urn, declared);
+    ExtensionDeclaration declaration = new ExtensionDeclaration(urn, declared);
+    Lengths.require(
+        "'scim.extension.attributes'",
+        declaration.attributeText(),
+        SecurityIntegration.EXTENSION_ATTRIBUTES_LENGTH);
+    return declaration;
   }
 
   /** The attributes as stored: {@code name type, ...}. */

@@ -42,6 +42,12 @@ import java.util.Optional;
     name = SecurityIntegration.LIST_BY_RUN_AS_ROLE,
     query = "SELECT i FROM SecurityIntegration i WHERE i.runAsRoleId = :role ORDER BY i.name")
 public class SecurityIntegration extends TenantOwned {
+  /** The length of the name column (db/changelog), checked before a write. */
+  public static final int NAME_LENGTH = 255;
+
+  /** The length of the column that keeps a declared extension's attributes as text. */
+  public static final int EXTENSION_ATTRIBUTES_LENGTH = 4000;
+
   public static final String FIND_BY_NAME = "SecurityIntegration.findByName";
   public static final String AUTHENTICATE = "SecurityIntegration.authenticate";
   public static final String LIST = "SecurityIntegration.list";
@@ -52,7 +58,7 @@ public class SecurityIntegration extends TenantOwned {
   @Column(length = 36)
   private String id;
 
-  @Column(nullable = false)
+  @Column(nullable = false, length = NAME_LENGTH)
   private String name;
 
   @Enumerated(EnumType.STRING)
@@ -83,7 +89,7 @@ public class SecurityIntegration extends TenantOwned {
   @Column(name = "extension_urn")
   private String extensionUrn;
 
-  @Column(name = "extension_attributes", length = 4000)
+  @Column(name = "extension_attributes", length = EXTENSION_ATTRIBUTES_LENGTH)
   private String extensionAttributes;
 
   @Column(name = "created_at", nullable = false)

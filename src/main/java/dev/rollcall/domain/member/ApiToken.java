@@ -26,6 +26,9 @@ import java.util.Optional;
     name = ApiToken.DELETE_BY_MEMBER,
     query = "DELETE FROM ApiToken t WHERE t.memberId = :member")
 public class ApiToken extends TenantOwned {
+  /** The length of the name column (db/changelog), checked before a write. */
+  public static final int NAME_LENGTH = 255;
+
   public static final String FIND_BY_HASH = "ApiToken.findByHash";
   public static final String LIST_BY_MEMBER = "ApiToken.listByMember";
   public static final String FIND_BY_NAME = "ApiToken.findByName";
@@ -38,7 +41,7 @@ public class ApiToken extends TenantOwned {
   @Column(name = "member_id", nullable = false, length = 36)
   private String memberId;
 
-  @Column(nullable = false)
+  @Column(nullable = false, length = NAME_LENGTH)
   private String name;
 
   @Column(name = "token_hash", nullable = false, length = 64)

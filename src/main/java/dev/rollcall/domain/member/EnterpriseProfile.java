@@ -6,22 +6,25 @@ import jakarta.persistence.Embeddable;
 /** The enterprise extension's attributes (RFC 7643 §4.3); every one optional. */
 @Embeddable
 public class EnterpriseProfile {
-  @Column(name = "employee_number")
+  /** The length of every enterprise column (db/changelog), checked before a write. */
+  public static final int VALUE_LENGTH = 255;
+
+  @Column(name = "employee_number", length = VALUE_LENGTH)
   private String employeeNumber;
 
-  @Column(name = "cost_center")
+  @Column(name = "cost_center", length = VALUE_LENGTH)
   private String costCenter;
 
-  @Column(name = "organization_name")
+  @Column(name = "organization_name", length = VALUE_LENGTH)
   private String organization;
 
-  @Column(name = "division")
+  @Column(name = "division", length = VALUE_LENGTH)
   private String division;
 
-  @Column(name = "department")
+  @Column(name = "department", length = VALUE_LENGTH)
   private String department;
 
-  @Column(name = "manager_id")
+  @Column(name = "manager_id", length = VALUE_LENGTH)
   private String managerId;
 
   protected EnterpriseProfile() {}

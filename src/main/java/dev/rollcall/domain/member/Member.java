@@ -69,20 +69,36 @@ public class Member extends TenantOwned {
   /** At most this many members are returned by one email look-up (the earliest created). */
   public static final int FOUND_BY_EMAIL = 10;
 
+  /** The unique key on (org_id, user_name_key): the one a create may collide on. */
+  public static final String USER_NAME_KEY_CONSTRAINT = "uk_members_user_name";
+
+  // the lengths of the columns below (db/changelog), which values are checked against before a
+  // write (Profile#requireFits)
+  public static final int USER_NAME_LENGTH = 255;
+  public static final int EXTERNAL_ID_LENGTH = 255;
+  public static final int DISPLAY_NAME_LENGTH = 255;
+  public static final int NICK_NAME_LENGTH = 255;
+  public static final int PROFILE_URL_LENGTH = 1024;
+  public static final int TITLE_LENGTH = 255;
+  public static final int USER_TYPE_LENGTH = 255;
+  public static final int LANGUAGE_LENGTH = 64;
+  public static final int LOCALE_LENGTH = 64;
+  public static final int TIMEZONE_LENGTH = 64;
+
   @Id
   @Column(length = 36)
   private String id;
 
-  @Column(name = "user_name", nullable = false)
+  @Column(name = "user_name", nullable = false, length = USER_NAME_LENGTH)
   private String userName;
 
-  @Column(name = "user_name_key", nullable = false)
+  @Column(name = "user_name_key", nullable = false, length = USER_NAME_LENGTH)
   private String userNameKey;
 
-  @Column(name = "email")
+  @Column(name = "email", length = MemberEmail.VALUE_LENGTH)
   private String email;
 
-  @Column(name = "email_key")
+  @Column(name = "email_key", length = MemberEmail.VALUE_LENGTH)
   private String emailKey;
 
   // every email, in the row itself: the representation reads them without another query (the
@@ -92,31 +108,31 @@ public class Member extends TenantOwned {
 
   @Embedded private PersonName name = PersonName.empty();
 
-  @Column(name = "display_name")
+  @Column(name = "display_name", length = DISPLAY_NAME_LENGTH)
   private String displayName;
 
-  @Column(name = "display_name_key")
+  @Column(name = "display_name_key", length = DISPLAY_NAME_LENGTH)
   private String displayNameKey;
 
-  @Column(name = "nick_name")
+  @Column(name = "nick_name", length = NICK_NAME_LENGTH)
   private String nickName;
 
-  @Column(name = "profile_url")
+  @Column(name = "profile_url", length = PROFILE_URL_LENGTH)
   private String profileUrl;
 
-  @Column(name = "title")
+  @Column(name = "title", length = TITLE_LENGTH)
   private String title;
 
-  @Column(name = "user_type")
+  @Column(name = "user_type", length = USER_TYPE_LENGTH)
   private String userType;
 
-  @Column(name = "preferred_language")
+  @Column(name = "preferred_language", length = LANGUAGE_LENGTH)
   private String preferredLanguage;
 
-  @Column(name = "locale")
+  @Column(name = "locale", length = LOCALE_LENGTH)
   private String locale;
 
-  @Column(name = "timezone")
+  @Column(name = "timezone", length = TIMEZONE_LENGTH)
   private String timezone;
 
   @Embedded private EnterpriseProfile enterprise = EnterpriseProfile.empty();
@@ -126,7 +142,7 @@ public class Member extends TenantOwned {
   @Column(name = "scim_attributes")
   private String otherAttributes;
 
-  @Column(name = "external_id")
+  @Column(name = "external_id", length = EXTERNAL_ID_LENGTH)
   private String externalId;
 
   @Column(nullable = false)

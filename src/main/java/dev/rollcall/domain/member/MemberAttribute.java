@@ -28,6 +28,15 @@ public class MemberAttribute extends TenantOwned {
   public static final String OF_MEMBERS = "MemberAttribute.ofMembers";
   public static final String DELETE_OF_MEMBER = "MemberAttribute.deleteOfMember";
 
+  /**
+   * The longest text value: its lower-cased copy is the indexed key filters compare whole
+   * (value_key; MySQL's 3072-byte index limit leaves room for 255 characters).
+   */
+  public static final int TEXT_LENGTH = 255;
+
+  /** Digits before the decimal point that value_number (DECIMAL(31,10)) holds. */
+  public static final int NUMBER_INTEGER_DIGITS = 21;
+
   @Id
   @Column(name = "member_id", length = 36)
   private String memberId;
@@ -77,9 +86,8 @@ public class MemberAttribute extends TenantOwned {
   }
 
   private static String truncate(String key) {
-    // indexed: MySQL's 3072-byte index limit leaves room for 255 characters, which is also the
-    // longest text value the SCIM layer accepts, so the key is never cut in practice
-    return key.length() > 255 ? key.substring(0, 255) : key;
+    // values are checked against TEXT_LENGTH before a write, so the key is never cut in practice
+    return key.length() > TEXT_LENGTH ? key.substring(0, TEXT_LENGTH) : key;
   }
 
   public String memberId() {

@@ -26,6 +26,11 @@ import java.util.Objects;
     name = MemberEmail.MEMBERS_WITH_VALUE,
     query = "SELECT e.memberId FROM MemberEmail e WHERE e.valueKey = :value")
 public class MemberEmail extends TenantOwned {
+  // column lengths (db/changelog), checked before a write (Profile#requireFits)
+  public static final int VALUE_LENGTH = 320;
+  public static final int TYPE_LENGTH = 64;
+  public static final int DISPLAY_LENGTH = 320;
+
   public static final String OF_MEMBERS = "MemberEmail.ofMembers";
   public static final String DELETE_OF_MEMBER = "MemberEmail.deleteOfMember";
   public static final String MEMBERS_WITH_VALUE = "MemberEmail.membersWithValue";
@@ -38,16 +43,16 @@ public class MemberEmail extends TenantOwned {
   @Column(name = "position")
   private int position;
 
-  @Column(name = "email_value", nullable = false)
+  @Column(name = "email_value", nullable = false, length = VALUE_LENGTH)
   private String value;
 
-  @Column(name = "value_key", nullable = false)
+  @Column(name = "value_key", nullable = false, length = VALUE_LENGTH)
   private String valueKey;
 
-  @Column(name = "email_type")
+  @Column(name = "email_type", length = TYPE_LENGTH)
   private String type;
 
-  @Column(name = "display")
+  @Column(name = "display", length = DISPLAY_LENGTH)
   private String display;
 
   @Column(name = "is_primary", nullable = false)

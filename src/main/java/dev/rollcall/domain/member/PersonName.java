@@ -7,22 +7,27 @@ import java.util.Objects;
 /** A member's name in parts (SCIM {@code name}); every part optional. */
 @Embeddable
 public class PersonName {
-  @Column(name = "formatted_name")
+  // column lengths (db/changelog), checked before a write
+  public static final int FORMATTED_LENGTH = 512;
+  public static final int PART_LENGTH = 255;
+  public static final int HONORIFIC_LENGTH = 64;
+
+  @Column(name = "formatted_name", length = FORMATTED_LENGTH)
   private String formatted;
 
-  @Column(name = "family_name")
+  @Column(name = "family_name", length = PART_LENGTH)
   private String familyName;
 
-  @Column(name = "given_name")
+  @Column(name = "given_name", length = PART_LENGTH)
   private String givenName;
 
-  @Column(name = "middle_name")
+  @Column(name = "middle_name", length = PART_LENGTH)
   private String middleName;
 
-  @Column(name = "honorific_prefix")
+  @Column(name = "honorific_prefix", length = HONORIFIC_LENGTH)
   private String honorificPrefix;
 
-  @Column(name = "honorific_suffix")
+  @Column(name = "honorific_suffix", length = HONORIFIC_LENGTH)
   private String honorificSuffix;
 
   protected PersonName() {}

@@ -11,11 +11,14 @@ import java.util.Objects;
 @Entity
 @Table(name = "organizations")
 public class Organization {
+  /** The length of the name column (db/changelog), checked before a write. */
+  public static final int NAME_LENGTH = 255;
+
   @Id
   @Column(length = 36)
   private String id;
 
-  @Column(nullable = false)
+  @Column(nullable = false, length = NAME_LENGTH)
   private String name;
 
   @Column(name = "created_at", nullable = false)

@@ -47,17 +47,24 @@ public class Role extends TenantOwned {
   public static final String TOUCH = "Role.touch";
   public static final String TOUCH_ANY = "Role.touchAny";
 
+  /** The unique key on (org_id, name): the one a new or renamed role may collide on. */
+  public static final String NAME_CONSTRAINT = "uk_roles_name";
+
+  // column lengths (db/changelog), checked before a write
+  public static final int NAME_LENGTH = 255;
+  public static final int EXTERNAL_ID_LENGTH = 255;
+
   @Id
   @Column(length = 36)
   private String id;
 
-  @Column(nullable = false)
+  @Column(nullable = false, length = NAME_LENGTH)
   private String name;
 
-  @Column(name = "name_key", nullable = false)
+  @Column(name = "name_key", nullable = false, length = NAME_LENGTH)
   private String nameKey;
 
-  @Column(name = "external_id")
+  @Column(name = "external_id", length = EXTERNAL_ID_LENGTH)
   private String externalId;
 
   @Column(nullable = false)

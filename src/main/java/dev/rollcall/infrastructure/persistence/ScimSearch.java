@@ -370,10 +370,10 @@ public class ScimSearch {
           "Attribute 'orgadmin' can only be compared with eq or ne");
     }
     Root<?> member = query.getRoots().iterator().next();
-    Subquery<Integer> held = query.subquery(Integer.class);
+    Subquery<String> held = query.subquery(String.class);
     Root<MemberRole> grant = held.from(MemberRole.class);
     Root<Role> role = held.from(Role.class);
-    held.select(cb.literal(1))
+    held.select(grant.<String>get("memberId"))
         .where(
             cb.equal(grant.get("memberId"), member.get("id")),
             cb.equal(role.get("id"), grant.get("roleId")),
@@ -434,7 +434,7 @@ public class ScimSearch {
     return new MultiValued() {
       @Override
       public Predicate exists(Path<?> owner, Function<SubPathResolver, Predicate> condition) {
-        Subquery<Integer> rows = query.subquery(Integer.class);
+        Subquery<String> rows = query.subquery(String.class);
         Root<?> row = rows.from(rowType);
         SubPathResolver resolver =
             new SubPathResolver() {
@@ -456,7 +456,10 @@ public class ScimSearch {
                 return row;
               }
             };
-        rows.select(cb.literal(1))
+        // the subquery selects a column, not a literal: a literal in a select list makes
+        // EclipseLink send the whole statement unbound on Derby, which then refuses the
+        // booleans it prints as 0/1 (builtin = 0 in every group search)
+        rows.select(row.<String>get(ownerColumn))
             .where(
                 cb.equal(row.get(ownerColumn), owner.get("id")),
                 fixed.apply(row),

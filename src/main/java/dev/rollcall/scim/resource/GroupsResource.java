@@ -140,23 +140,26 @@ public class GroupsResource {
     AttributeProjection projection = projection(attributes, excludedAttributes);
     String base = base();
     ProvisionedGroup replaced =
-        groups.patch(
-            principal(),
-            id,
-            current -> {
-              // compared with the group without its members, which are never loaded for this
-              var request =
-                  GroupRepresentation.fromValidated(
-                      ResourceValidator.validateForReplace(
-                          replacement,
-                          GroupRepresentation.toJson(current, base),
-                          registry,
-                          ResourceKind.GROUP));
-              return GroupChange.replaceAll(
-                  request.displayName(), request.externalId(), request.memberIds());
-            },
-            Preconditions.ifMatch(ifMatch),
-            projection.includes(MEMBERS));
+        RetryOnce.call(
+            () ->
+                groups.patch(
+                    principal(),
+                    id,
+                    current -> {
+                      // compared with the group without its members, which are never loaded for
+                      // this
+                      var request =
+                          GroupRepresentation.fromValidated(
+                              ResourceValidator.validateForReplace(
+                                  replacement,
+                                  GroupRepresentation.toJson(current, base),
+                                  registry,
+                                  ResourceKind.GROUP));
+                      return GroupChange.replaceAll(
+                          request.displayName(), request.externalId(), request.memberIds());
+                    },
+                    Preconditions.ifMatch(ifMatch),
+                    projection.includes(MEMBERS)));
     return single(replaced, projection);
   }
 
@@ -178,12 +181,14 @@ public class GroupsResource {
     AttributeProjection projection = projection(attributes, excludedAttributes);
     String base = base();
     ProvisionedGroup patched =
-        groups.patch(
-            principal(),
-            id,
-            current -> toChange(engine, plan, GroupRepresentation.toJson(current, base)),
-            Preconditions.ifMatch(ifMatch),
-            wantsBody && projection.includes(MEMBERS));
+        RetryOnce.call(
+            () ->
+                groups.patch(
+                    principal(),
+                    id,
+                    current -> toChange(engine, plan, GroupRepresentation.toJson(current, base)),
+                    Preconditions.ifMatch(ifMatch),
+                    wantsBody && projection.includes(MEMBERS)));
     if (!wantsBody) {
       return Response.noContent().tag(etag(patched)).build();
     }

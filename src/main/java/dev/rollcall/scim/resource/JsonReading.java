@@ -2,6 +2,7 @@ package dev.rollcall.scim.resource;
 
 import static dev.rollcall.infrastructure.json.JsonFactory.JSON;
 
+import dev.rollcall.infrastructure.json.JsonNesting;
 import dev.rollcall.scim.ScimException;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -22,6 +23,11 @@ final class JsonReading {
   static JsonObject object(String body) {
     if (body == null || body.isBlank()) {
       throw ScimException.badRequest("invalidSyntax", "The request body must be a JSON object");
+    }
+    if (JsonNesting.tooDeep(body)) {
+      throw ScimException.badRequest(
+          "invalidSyntax",
+          "The request body nests deeper than " + JsonNesting.MAX_DEPTH + " levels");
     }
     try (JsonReader reader = JSON.createReader(new StringReader(body))) {
       JsonValue value = reader.readValue();

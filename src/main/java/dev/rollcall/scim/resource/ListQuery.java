@@ -5,7 +5,10 @@ import dev.rollcall.scim.ScimException;
 import dev.rollcall.scim.filter.AttributePath;
 import dev.rollcall.scim.filter.Filter;
 import dev.rollcall.scim.filter.FilterParser;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.util.Locale;
 
 /**
@@ -56,29 +59,57 @@ record ListQuery(
         text(body, "filter"),
         text(body, "sortBy"),
         text(body, "sortOrder"),
-        text(body, "startIndex"),
-        text(body, "count"),
+        number(body, "startIndex"),
+        number(body, "count"),
         list(body, "attributes"),
         list(body, "excludedAttributes"));
   }
 
+  /** A string member; any other JSON type is refused, naming the member. */
   private static String text(JsonObject body, String name) {
     return JsonReading.get(body, name)
-        .map(v -> v instanceof jakarta.json.JsonString s ? s.getString() : v.toString())
+        .map(
+            v -> {
+              if (v instanceof JsonString s) {
+                return s.getString();
+              }
+              throw JsonReading.invalid(name + " must be a string");
+            })
         .orElse(null);
   }
 
+  /** startIndex or count: a JSON integer (or a string holding one, as in a query string). */
+  private static String number(JsonObject body, String name) {
+    return JsonReading.get(body, name)
+        .map(
+            v -> {
+              if (v instanceof JsonString s) {
+                return s.getString();
+              }
+              if (v instanceof JsonNumber n && n.isIntegral()) {
+                return n.toString();
+              }
+              throw JsonReading.invalid(name + " must be an integer");
+            })
+        .orElse(null);
+  }
+
+  /** attributes or excludedAttributes: an array of strings, or one comma-separated string. */
   private static String list(JsonObject body, String name) {
     return JsonReading.get(body, name)
         .map(
-            v ->
-                v instanceof jakarta.json.JsonArray a
-                    ? String.join(
-                        ",",
-                        a.getValuesAs(jakarta.json.JsonString.class).stream()
-                            .map(jakarta.json.JsonString::getString)
-                            .toList())
-                    : ((jakarta.json.JsonString) v).getString())
+            v -> {
+              if (v instanceof JsonString s) {
+                return s.getString();
+              }
+              if (v instanceof JsonArray a
+                  && a.stream().allMatch(item -> item instanceof JsonString)) {
+                return String.join(
+                    ",",
+                    a.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList());
+              }
+              throw JsonReading.invalid(name + " must be an array of attribute names");
+            })
         .orElse(null);
   }
 

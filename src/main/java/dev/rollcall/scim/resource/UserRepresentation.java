@@ -142,12 +142,8 @@ public final class UserRepresentation {
               case DATE_TIME ->
                   CustomAttribute.time(urn, name, Instant.parse(((JsonString) value).getString()));
               default -> {
-                String text = ((JsonString) value).getString();
-                // stored with an indexed lower-case key that filters compare, whole
-                if (text.length() > 255) {
-                  throw JsonReading.invalid(name + " is longer than 255 characters");
-                }
-                yield CustomAttribute.text(urn, name, text);
+                // its length is checked with the rest of the profile (Profile#requireFits)
+                yield CustomAttribute.text(urn, name, ((JsonString) value).getString());
               }
             });
       }
@@ -172,9 +168,6 @@ public final class UserRepresentation {
     List<Email> emails = new ArrayList<>();
     for (JsonObject email : values(user, "emails")) {
       String address = email.getString("value");
-      if (address.length() > 320) {
-        throw JsonReading.invalid("emails.value is longer than 320 characters");
-      }
       emails.add(
           new Email(
               address,

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rollcall.domain.InvalidRequestException;
 import dev.rollcall.domain.member.Email;
 import dev.rollcall.domain.member.Profile;
 import dev.rollcall.scim.ScimException;
@@ -81,13 +82,11 @@ class RequestBodyTest {
   @Test
   void overlongEmailsAreRefused() {
     String address = "a".repeat(320) + "@example.com";
-    ScimException e =
-        assertThrows(
-            ScimException.class,
-            () ->
-                UserRepresentation.toProfile(
-                    object("{'userName': 'b', 'emails': [{'value': '" + address + "'}]}")));
-    assertEquals("invalidValue", e.scimType());
+    var profile =
+        UserRepresentation.toProfile(
+            object("{'userName': 'b', 'emails': [{'value': '" + address + "'}]}"));
+    InvalidRequestException e = assertThrows(InvalidRequestException.class, profile::requireFits);
+    assertEquals("emails.value must be at most 320 characters", e.getMessage());
   }
 
   @Test

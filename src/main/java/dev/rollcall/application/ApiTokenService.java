@@ -14,6 +14,7 @@ import dev.rollcall.infrastructure.config.DurationSetting;
 import dev.rollcall.infrastructure.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,6 +99,15 @@ public class ApiTokenService {
         new ApiToken(
             UUID.randomUUID().toString(), memberId, name, secret.hash(), now, expiresAt, createdBy);
     tokens.add(token);
+    try {
+      tokens.flush();
+    } catch (PersistenceException e) {
+      // a token of that name created for the member at the same moment: the unique key decides
+      throw StoreFailures.translate(
+          e,
+          ApiToken.NAME_CONSTRAINT,
+          () -> new ConflictException("You already have an API token named " + name));
+    }
     return new IssuedApiToken(token, secret.secret());
   }
 

@@ -27,6 +27,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -194,6 +195,15 @@ public class SecurityIntegrationService {
               integration.declareExtension(extension);
             });
     integrations.add(integration);
+    try {
+      integrations.flush();
+    } catch (PersistenceException e) {
+      // an integration of that name created at the same moment: the unique key decides
+      throw StoreFailures.translate(
+          e,
+          SecurityIntegration.NAME_CONSTRAINT,
+          () -> new ConflictException("Security integration " + name + " already exists"));
+    }
     announceAccessChanged();
     return Optional.of(new IssuedIntegration(integration, token.secret(), scimUri()));
   }

@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -44,7 +45,8 @@ class HonestErrorsIT {
     // BoundedInputIT tests, so that they measure the writes and not the limiter
     return Deployments.withConfig(
         Deployments.application(),
-        "rollcall.limits.scim-rate=100000\nrollcall.limits.scim-burst=100000\n");
+        "rollcall.limits.scim-rate=100000\nrollcall.limits.scim-burst=100000\n"
+            + "rollcall.limits.api-rate=100000\nrollcall.limits.api-burst=100000\n");
   }
 
   @ArquillianResource URL base;
@@ -316,11 +318,30 @@ class HonestErrorsIT {
   }
 
   @Test
-  void concurrentCreateRoleOfOneNameIsOneSuccessAndNamedConflicts() throws Exception {
+  void concurrentCreatesOfOneNameAreOneSuccessAndNamedConflicts() throws Exception {
+    race(round -> "CREATE ROLE racing_role_" + round, round -> "Role racing_role_" + round);
+    race(
+        round -> "CREATE API_TOKEN racing_token_" + round,
+        round -> "You already have an API token named racing_token_" + round);
+    http.ok(org, org.adminToken(), "CREATE ROLE runner");
+    http.ok(org, org.adminToken(), "GRANT MANAGE_MEMBERS ON ORGANIZATION TO ROLE runner");
+    race(
+        round ->
+            "CREATE SECURITY INTEGRATION racing_"
+                + round
+                + " WITH ('type' = SCIM, 'scim.client' = GENERIC, 'scim.run_as_role' = runner)",
+        round -> "Security integration racing_" + round);
+  }
+
+  /**
+   * Runs each round's statement from 8 clients at once: one succeeds, the others are 409 with the
+   * message that names the collision ({@code conflict} and "already exists", or exactly it).
+   */
+  private void race(IntFunction<String> statement, IntFunction<String> conflict) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       for (int round = 0; round < 10; round++) {
-        String name = "racing_role_" + round;
+        String text = statement.apply(round);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Reply>> replies = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
@@ -328,7 +349,7 @@ class HonestErrorsIT {
               pool.submit(
                   () -> {
                     start.await();
-                    return http.statement(org, org.adminToken(), "CREATE ROLE " + name);
+                    return http.statement(org, org.adminToken(), text);
                   }));
         }
         start.countDown();
@@ -338,14 +359,15 @@ class HonestErrorsIT {
           if (reply.status() == 200) {
             created++;
           } else {
-            assertEquals(409, reply.status(), "round " + round + ": " + reply.body());
-            assertEquals(
-                "Role " + name + " already exists",
-                reply.json().getString("message"),
-                reply.body());
+            assertEquals(409, reply.status(), text + ": " + reply.body());
+            String message = reply.json().getString("message");
+            String expected = conflict.apply(round);
+            assertTrue(
+                message.equals(expected) || message.equals(expected + " already exists"),
+                text + ": " + reply.body());
           }
         }
-        assertEquals(1, created, "round " + round);
+        assertEquals(1, created, text);
       }
     } finally {
       pool.shutdownNow();

@@ -45,6 +45,9 @@ public class SecurityIntegration extends TenantOwned {
   /** The length of the name column (db/changelog), checked before a write. */
   public static final int NAME_LENGTH = 255;
 
+  /** The unique key on (organization, name). */
+  public static final String NAME_CONSTRAINT = "uk_security_integrations_name";
+
   /** The length of the column that keeps a declared extension's attributes as text. */
   public static final int EXTENSION_ATTRIBUTES_LENGTH = 4000;
 

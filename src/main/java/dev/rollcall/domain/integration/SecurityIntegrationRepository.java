@@ -35,4 +35,7 @@ public interface SecurityIntegrationRepository {
 
   /** Removes the integration; members and roles it managed become unmanaged (and adoptable). */
   void remove(SecurityIntegration integration);
+
+  /** Writes pending changes now, so a unique key violated by a concurrent writer surfaces here. */
+  void flush();
 }

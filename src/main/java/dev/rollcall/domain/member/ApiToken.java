@@ -29,6 +29,9 @@ public class ApiToken extends TenantOwned {
   /** The length of the name column (db/changelog), checked before a write. */
   public static final int NAME_LENGTH = 255;
 
+  /** The unique key on (organization, member, name). */
+  public static final String NAME_CONSTRAINT = "uk_api_tokens_name";
+
   public static final String FIND_BY_HASH = "ApiToken.findByHash";
   public static final String LIST_BY_MEMBER = "ApiToken.listByMember";
   public static final String FIND_BY_NAME = "ApiToken.findByName";

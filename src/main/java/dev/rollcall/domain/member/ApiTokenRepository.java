@@ -15,4 +15,7 @@ public interface ApiTokenRepository {
   void remove(ApiToken token);
 
   void removeAllOf(String memberId);
+
+  /** Writes pending changes now, so a unique key violated by a concurrent writer surfaces here. */
+  void flush();
 }

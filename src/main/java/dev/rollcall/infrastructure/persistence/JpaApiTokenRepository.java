@@ -59,4 +59,9 @@ public class JpaApiTokenRepository implements ApiTokenRepository {
   public void removeAllOf(String memberId) {
     em.createNamedQuery(ApiToken.DELETE_BY_MEMBER).setParameter("member", memberId).executeUpdate();
   }
+
+  @Override
+  public void flush() {
+    em.flush();
+  }
 }

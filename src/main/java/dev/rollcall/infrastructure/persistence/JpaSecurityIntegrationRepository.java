@@ -97,4 +97,9 @@ public class JpaSecurityIntegrationRepository implements SecurityIntegrationRepo
         .executeUpdate();
     em.remove(integration);
   }
+
+  @Override
+  public void flush() {
+    em.flush();
+  }
 }

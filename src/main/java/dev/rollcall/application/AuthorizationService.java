@@ -105,25 +105,6 @@ public class AuthorizationService {
     return Optional.ofNullable(best);
   }
 
-  /**
-   * The built-in roles among these roles, by name, without {@code public} (which everyone holds):
-   * with {@link #effectiveRoleIds} or {@link #closure}, what a member or role holds of them.
-   */
-  public Set<String> builtInRoles(Set<String> roleIds) {
-    Set<String> names = new HashSet<>();
-    for (var role : roles.listByIds(roleIds)) {
-      if (role.builtin() && !BuiltInRole.PUBLIC.roleName().equals(role.name())) {
-        names.add(role.name());
-      }
-    }
-    return names;
-  }
-
-  /** The built-in roles the member holds, directly or through inheritance (not {@code public}). */
-  public Set<String> effectiveBuiltInRoles(String memberId) {
-    return builtInRoles(effectiveRoleIds(memberId));
-  }
-
   /** Whether {@code candidate} is {@code roleId} or is inherited by it. */
   public boolean inherits(String roleId, String candidate) {
     return closure(Set.of(roleId)).contains(candidate);

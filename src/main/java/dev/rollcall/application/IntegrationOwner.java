@@ -5,10 +5,8 @@ import dev.rollcall.domain.PermissionDeniedException;
 import dev.rollcall.domain.member.Member;
 import dev.rollcall.domain.member.MemberRepository;
 import dev.rollcall.domain.role.BuiltInRole;
-import dev.rollcall.domain.role.GrantRepository;
 import dev.rollcall.domain.role.Privilege;
 import dev.rollcall.domain.role.Role;
-import dev.rollcall.domain.role.RolePrivilege;
 import dev.rollcall.infrastructure.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -27,24 +25,19 @@ import java.util.TreeSet;
 @TenantScoped
 public class IntegrationOwner {
   private final MemberRepository members;
-  private final GrantRepository grants;
   private final AuthorizationService authorization;
   private final PowerService power;
 
   @Inject
   public IntegrationOwner(
-      MemberRepository members,
-      GrantRepository grants,
-      AuthorizationService authorization,
-      PowerService power) {
+      MemberRepository members, AuthorizationService authorization, PowerService power) {
     this.members = members;
-    this.grants = grants;
     this.authorization = authorization;
     this.power = power;
   }
 
   public IntegrationOwner() {
-    this(null, null, null, null);
+    this(null, null, null);
   }
 
   /**
@@ -77,7 +70,7 @@ public class IntegrationOwner {
   public void requireOrgadmin(ScimPrincipal caller, String change) {
     String orgadmin = BuiltInRole.ORGADMIN.roleName();
     Member owner = activeOwner(caller, orgadmin, change);
-    if (!authorization.effectiveBuiltInRoles(owner.id()).contains(orgadmin)) {
+    if (!power.ofMember(owner.id()).builtInRoles().contains(orgadmin)) {
       throw lacks(
           caller,
           owner,
@@ -94,19 +87,15 @@ public class IntegrationOwner {
    * come here only for a role that is granted something.
    */
   public void requireMayAddTo(ScimPrincipal caller, Role group) {
-    Set<String> inherited = authorization.closure(Set.of(group.id()));
-    Set<String> builtIns =
-        inherited.size() > 1 ? authorization.builtInRoles(inherited) : Set.<String>of();
-    Set<Privilege> privileges = new TreeSet<>();
-    for (RolePrivilege granted : grants.privilegesOf(inherited)) {
-      privileges.add(granted.privilege());
-    }
+    PowerService.Power carried = power.ofRole(group.id());
+    Set<String> builtIns = carried.builtInRoles();
+    Set<Privilege> privileges = new TreeSet<>(carried.privileges());
     if (builtIns.isEmpty() && privileges.isEmpty()) {
       return;
     }
     String change = "adding members to group " + group.name();
     Member owner = activeOwner(caller, "what group " + group.name() + " holds", change);
-    Set<String> held = authorization.effectiveBuiltInRoles(owner.id());
+    Set<String> held = power.ofMember(owner.id()).builtInRoles();
     for (String builtIn : new TreeSet<>(builtIns)) {
       if (!held.contains(builtIn)) {
         throw lacks(

@@ -76,11 +76,6 @@ public class OrgadminGuard {
     return authorization.inherits(roleId, orgadmin().id());
   }
 
-  /** Whether the member holds orgadmin, directly or through inheritance. */
-  public boolean holdsOrgadmin(String memberId) {
-    return authorization.effectiveRoleIds(memberId).contains(orgadmin().id());
-  }
-
   /** orgadmin and every role that inherits it, transitively. */
   private Set<String> orgadminRoles() {
     Set<String> seen = new HashSet<>(Set.of(orgadmin().id()));

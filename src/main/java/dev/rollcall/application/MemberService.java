@@ -18,7 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Members as the statement API sees them: invited, listed, described and dropped by email. */
+/**
+ * Members as the statement API sees them: invited, listed, described and dropped by userName or
+ * email.
+ */
 @Stateless
 @TenantScoped
 public class MemberService {
@@ -61,18 +64,22 @@ public class MemberService {
     this(null, null, null, null, null, null, null, null);
   }
 
-  /** Adds a member directly (there is no mail); their userName is their email. */
+  /**
+   * Adds a member directly (there is no mail); their userName is their email, which is also their
+   * SCIM email (work, primary). Only the userName must be free: emails are not unique.
+   */
   public Member invite(String actorId, String email) {
     authorization.require(actorId, Privilege.MANAGE_MEMBERS);
     if (!Emails.isPlausible(email)) {
       throw new InvalidRequestException("'" + email + "' is not an email address");
     }
     String address = email.strip();
-    if (members.findByLogin(address).isPresent()) {
-      throw new ConflictException("User " + address + " is already a member");
+    if (members.findByUserName(address).isPresent()) {
+      throw new ConflictException("A user with userName " + address + " already exists");
     }
-    Member member = new Member(UUID.randomUUID().toString(), address, address, clock.instant());
+    Member member = Member.withWorkEmail(UUID.randomUUID().toString(), address, clock.instant());
     members.add(member);
+    members.addEmails(member.id(), member.emails());
     return member;
   }
 
@@ -156,6 +163,10 @@ public class MemberService {
     return new MemberDetails(member, direct, effective);
   }
 
+  /**
+   * The member {@code login} names: the userName ignoring case, else the one member with that
+   * primary email (several: refused, naming their userNames).
+   */
   public Member find(String login) {
     return members
         .findByLogin(login)

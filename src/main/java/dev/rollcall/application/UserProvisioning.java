@@ -88,8 +88,8 @@ public class UserProvisioning {
   /**
    * Creates the member, or adopts an existing one that no integration manages and whose userName or
    * primary email matches (so the admin who set the integration up is linked, not duplicated): the
-   * userName match, else the oldest such member with the email. Only userName is unique: a userName
-   * an integration's member has is refused; an email other members have, managed ones, is not.
+   * userName match, else the oldest such member with the email. Only userName is unique: the
+   * userName of a member an integration manages is refused, an email only such members have is not.
    */
   public Created create(ScimPrincipal caller, Profile profile) {
     validate(profile);

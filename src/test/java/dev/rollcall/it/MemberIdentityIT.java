@@ -294,6 +294,20 @@ class MemberIdentityIT {
   }
 
   @Test
+  void anAdoptionThatNamesNoEmailKeepsTheMembersEmail() {
+    String admin = only("userName eq \"" + ADMIN + "\"").getString("id");
+
+    Reply adopted =
+        scim("POST", "/Users", "{\"userName\":\"" + ADMIN + "\",\"displayName\":\"Ada\"}");
+    assertEquals(201, adopted.status(), adopted.body());
+    assertEquals(admin, adopted.json().getString("id"));
+    assertWorkEmail(ADMIN, adopted.json());
+    assertWorkEmail(ADMIN, scim("GET", "/Users/" + admin, null).json());
+    assertEquals(ADMIN, cell(ADMIN, "Email"));
+    assertEquals("orgadmin", cell(ADMIN, "Roles"));
+  }
+
+  @Test
   void pagesWithoutSortByNeverSkipOrRepeat() {
     List<String> made = new ArrayList<>();
     for (int i = 0; i < 7; i++) {

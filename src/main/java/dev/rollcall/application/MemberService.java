@@ -19,7 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Members as the statement API sees them: invited, listed, described and dropped by email. */
+/**
+ * Members as the statement API sees them: invited, listed, described and dropped by userName or
+ * email.
+ */
 @Stateless
 @TenantScoped
 public class MemberService {
@@ -62,7 +65,10 @@ public class MemberService {
     this(null, null, null, null, null, null, null, null);
   }
 
-  /** Adds a member directly (there is no mail); their userName is their email. */
+  /**
+   * Adds a member directly (there is no mail); their userName is their email, which is also their
+   * SCIM email (work, primary). Only the userName must be free: emails are not unique.
+   */
   public Member invite(String actorId, String email) {
     authorization.require(actorId, Privilege.MANAGE_MEMBERS);
     if (!Emails.isPlausible(email)) {
@@ -71,11 +77,12 @@ public class MemberService {
     String address = email.strip();
     // the address is the member's userName too
     Lengths.requireKeyed("email", address, Member.USER_NAME_LENGTH);
-    if (members.findByLogin(address).isPresent()) {
-      throw new ConflictException("User " + address + " is already a member");
+    if (members.findByUserName(address).isPresent()) {
+      throw new ConflictException("A user with userName " + address + " already exists");
     }
-    Member member = new Member(UUID.randomUUID().toString(), address, address, clock.instant());
+    Member member = Member.withWorkEmail(UUID.randomUUID().toString(), address, clock.instant());
     members.add(member);
+    members.addEmails(member.id(), member.emails());
     return member;
   }
 
@@ -159,6 +166,10 @@ public class MemberService {
     return new MemberDetails(member, direct, effective);
   }
 
+  /**
+   * The member {@code login} names: the userName ignoring case, else the one member with that
+   * primary email (several: refused, naming their userNames).
+   */
   public Member find(String login) {
     return members
         .findByLogin(login)

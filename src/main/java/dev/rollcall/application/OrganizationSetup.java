@@ -95,8 +95,9 @@ public class OrganizationSetup {
           .forEach(p -> grants.addPrivilege(new RolePrivilege(role.id(), p, true, now)));
     }
 
-    Member admin = new Member(UUID.randomUUID().toString(), adminEmail, adminEmail, now);
+    Member admin = Member.withWorkEmail(UUID.randomUUID().toString(), adminEmail, now);
     members.add(admin);
+    members.addEmails(admin.id(), admin.emails());
     grants.addMemberRole(new MemberRole(admin.id(), orgadmin.id(), now));
     return tokens.issue(admin.id(), ADMIN_TOKEN_NAME, null).secret();
   }
@@ -115,9 +116,9 @@ public class OrganizationSetup {
     Member member =
         found.orElseGet(
             () -> {
-              Member created =
-                  new Member(UUID.randomUUID().toString(), adminEmail, adminEmail, now);
+              Member created = Member.withWorkEmail(UUID.randomUUID().toString(), adminEmail, now);
               members.add(created);
+              members.addEmails(created.id(), created.emails());
               return created;
             });
     member.recoveredBy(OPERATOR, now);

@@ -90,7 +90,9 @@ public class UserProvisioning {
 
   /**
    * Creates the member, or adopts an existing one that no integration manages and whose userName or
-   * primary email matches (so the admin who set the integration up is linked, not duplicated).
+   * primary email matches (so the admin who set the integration up is linked, not duplicated): the
+   * userName match, else the oldest such member with the email. Only userName is unique: the
+   * userName of a member an integration manages is refused, an email only such members have is not.
    */
   public Created create(ScimPrincipal caller, Profile profile) {
     validate(profile);
@@ -109,8 +111,10 @@ public class UserProvisioning {
         requireUserNameFree(profile.userName(), member.id());
       }
       ProvisionedUser current = view(member);
-      write(member, profile, caller, current);
-      return new Created(written(member, profile, current), true);
+      // a push that names no email does not erase the one the member has
+      Profile adopted = profile.emails().isEmpty() ? profile.withEmails(current.emails()) : profile;
+      write(member, adopted, caller, current);
+      return new Created(written(member, adopted, current), true);
     }
     Instant now = clock.instant();
     Member member =

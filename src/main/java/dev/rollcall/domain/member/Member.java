@@ -20,8 +20,8 @@ import org.eclipse.persistence.config.QueryHints;
 
 /**
  * A member of one organization. userName is unique per organization ignoring case (the lower-cased
- * copy in {@code user_name_key} carries the unique key); the primary email is what statements name
- * users by.
+ * copy in {@code user_name_key} carries the unique key); emails are not unique. Statements name a
+ * member by userName, else by primary email ({@code email_key}).
  */
 @Entity
 @Table(name = "members")
@@ -176,6 +176,16 @@ public class Member extends TenantOwned {
     changeEmail(email, now);
   }
 
+  /**
+   * A member made outside SCIM (operator API, INVITE USER, recovery): the address is their userName
+   * and their one SCIM email, type work and primary, as if an identity provider had pushed it.
+   */
+  public static Member withWorkEmail(String id, String email, Instant now) {
+    Member member = new Member(id, email, email, now);
+    member.emails = EmailList.of(List.of(Email.work(email)));
+    return member;
+  }
+
   /** The case-insensitive form userName and email are compared in. */
   public static String key(String value) {
     return value == null ? null : value.toLowerCase(Locale.ROOT);
@@ -282,7 +292,7 @@ public class Member extends TenantOwned {
     return Optional.ofNullable(email);
   }
 
-  /** Every email the identity provider gave, in its order (none for an invited member). */
+  /** Every email, in the identity provider's order (an invited member's address is one of them). */
   public List<Email> emails() {
     return emails == null ? List.of() : emails.items();
   }

@@ -8,7 +8,13 @@ public interface MemberRepository {
 
   Optional<Member> find(String id);
 
-  /** The member whose primary email or userName equals {@code login}, ignoring case. */
+  /**
+   * The member a statement names: the one whose userName equals {@code login}, else the one whose
+   * primary email does (ignoring case).
+   *
+   * @throws dev.rollcall.domain.ConflictException when no userName matches and several members have
+   *     that email (the message lists their userNames)
+   */
   Optional<Member> findByLogin(String login);
 
   List<Member> list();
@@ -16,9 +22,10 @@ public interface MemberRepository {
   Optional<Member> findByUserName(String userName);
 
   /**
-   * The member a user pushed by an identity provider is: the one with that userName, else the
-   * earliest created having {@code email} among their emails (or as their primary email); names and
-   * addresses compare ignoring case.
+   * The member a user pushed by an identity provider is: the one with that userName (managed by an
+   * integration or not), else the earliest created member no integration manages having {@code
+   * email} among their emails (or as their primary email); names and addresses compare ignoring
+   * case.
    */
   Optional<Member> findByUserNameOrEmail(String userName, String email);
 

@@ -86,6 +86,28 @@ public record Profile(
     }
   }
 
+  /** This profile with other emails. */
+  public Profile withEmails(List<Email> replacement) {
+    return new Profile(
+        userName,
+        externalId,
+        name,
+        displayName,
+        nickName,
+        profileUrl,
+        title,
+        userType,
+        preferredLanguage,
+        locale,
+        timezone,
+        active,
+        replacement,
+        enterprise,
+        otherAttributes,
+        orgadmin,
+        customAttributes);
+  }
+
   /** The address statements know the member by: the primary email, else the first, else none. */
   public Optional<String> primaryEmail() {
     return emails.stream()

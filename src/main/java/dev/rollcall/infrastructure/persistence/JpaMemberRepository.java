@@ -1,5 +1,6 @@
 package dev.rollcall.infrastructure.persistence;
 
+import dev.rollcall.domain.ConflictException;
 import dev.rollcall.domain.TenantOwned;
 import dev.rollcall.domain.member.CustomAttribute;
 import dev.rollcall.domain.member.Email;
@@ -12,30 +13,31 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
+import java.util.stream.Collectors;
 import org.eclipse.persistence.config.HintValues;
 import org.eclipse.persistence.config.QueryHints;
 
 @ApplicationScoped
 public class JpaMemberRepository implements MemberRepository {
   /**
-   * The userName match first, then email matches oldest first: {@code members.email_key} (members
-   * added by a statement have only that) and {@code member_emails} (every email a user was pushed
-   * with).
+   * The userName match first (managed or not), then the email matches of members no integration
+   * manages, oldest first: {@code members.email_key} (the primary email) and {@code member_emails}
+   * (every email).
    */
   private static final String BY_USER_NAME_OR_EMAIL =
       "SELECT id, 0, created_at FROM members WHERE org_id = ?1 AND user_name_key = ?2"
           + " UNION ALL SELECT id, 1, created_at FROM members WHERE org_id = ?3 AND email_key = ?4"
+          + " AND managed_by IS NULL"
           + " UNION ALL SELECT m.id, 1, m.created_at FROM member_emails e JOIN members m"
           + " ON m.org_id = e.org_id AND m.id = e.member_id WHERE e.org_id = ?5 AND e.value_key = ?6"
-          + " ORDER BY 2, 3";
+          + " AND m.managed_by IS NULL"
+          + " ORDER BY 2, 3, 1";
 
   private final EntityManager em;
 
@@ -60,13 +62,26 @@ public class JpaMemberRepository implements MemberRepository {
 
   @Override
   public Optional<Member> findByLogin(String login) {
-    String key = Member.key(login);
-    return Stream.concat(
-            em.createNamedQuery(Member.FIND_BY_EMAIL_KEY, Member.class)
-                .setParameter("key", key)
-                .getResultStream(),
-            findByUserName(login).stream())
-        .min(Comparator.comparing(Member::createdAt));
+    Optional<Member> byUserName = findByUserName(login);
+    if (byUserName.isPresent()) {
+      return byUserName;
+    }
+    List<Member> byEmail =
+        em.createNamedQuery(Member.FIND_BY_EMAIL_KEY, Member.class)
+            .setParameter("key", Member.key(login))
+            .getResultList();
+    if (byEmail.size() > 1) {
+      String userNames =
+          byEmail.stream().map(Member::userName).sorted().collect(Collectors.joining(", "));
+      throw new ConflictException(
+          "Several users have the email "
+              + login
+              + " ("
+              + userNames
+              + (byEmail.size() == Member.FOUND_BY_EMAIL ? ", ..." : "")
+              + "); name one by userName");
+    }
+    return byEmail.stream().findFirst();
   }
 
   @Override

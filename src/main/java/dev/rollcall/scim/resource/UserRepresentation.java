@@ -119,6 +119,19 @@ public final class UserRepresentation {
         customAttributes(user, registry));
   }
 
+  /**
+   * A PUT body that does not mention {@code emails} keeps the member's emails (a member made by a
+   * statement has one the identity provider may not know); {@code "emails": []} or {@code null}
+   * removes them.
+   */
+  public static JsonObject keepingEmails(JsonObject replacement, JsonObject current) {
+    boolean mentioned = replacement.keySet().stream().anyMatch("emails"::equalsIgnoreCase);
+    if (mentioned || !current.containsKey("emails")) {
+      return replacement;
+    }
+    return JSON.createObjectBuilder(replacement).add("emails", current.get("emails")).build();
+  }
+
   /** Values of the organization's declared extension schemas, typed as the schema declares. */
   private static List<CustomAttribute> customAttributes(JsonObject user, SchemaRegistry registry) {
     List<CustomAttribute> values = new ArrayList<>();

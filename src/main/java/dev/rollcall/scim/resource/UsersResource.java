@@ -131,14 +131,16 @@ public class UsersResource {
             principal(),
             id,
             Preconditions.ifMatch(ifMatch),
-            current ->
-                UserRepresentation.fromValidated(
-                    ResourceValidator.validateForReplace(
-                        replacement,
-                        UserRepresentation.toJson(current, base, registry),
-                        registry,
-                        ResourceKind.USER),
-                    registry));
+            current -> {
+              JsonObject stored = UserRepresentation.toJson(current, base, registry);
+              return UserRepresentation.fromValidated(
+                  ResourceValidator.validateForReplace(
+                      UserRepresentation.keepingEmails(replacement, stored),
+                      stored,
+                      registry,
+                      ResourceKind.USER),
+                  registry);
+            });
     return single(replaced, attributes, excludedAttributes);
   }
 

@@ -137,4 +137,42 @@ class UserRepresentationTest {
     assertFalse(AttributeProjection.of(registry, ResourceKind.USER, null, "emails").isDefault());
     assertFalse(AttributeProjection.of(registry, ResourceKind.USER, null, ACME).isDefault());
   }
+
+  @Test
+  void aMemberMadeByAStatementShowsItsAddressAsItsWorkEmail() {
+    Member invited = Member.withWorkEmail("u-2", "Bob@Example.com", Instant.EPOCH);
+    JsonObject json =
+        UserRepresentation.toJson(
+            new ProvisionedUser(invited, invited.emails(), false, List.of(), List.of()),
+            BASE,
+            registry);
+
+    assertEquals(
+        "[{\"value\":\"Bob@Example.com\",\"type\":\"work\",\"primary\":true}]",
+        json.getJsonArray("emails").toString());
+    assertEquals("Bob@Example.com", invited.email().orElseThrow());
+  }
+
+  @Test
+  void aPutThatLeavesEmailsOutKeepsThemAndOneThatNamesThemDecides() {
+    JsonObject current =
+        read("{\"userName\":\"bob\",\"emails\":[{\"value\":\"b@x\",\"type\":\"work\"}]}");
+
+    JsonObject silent = UserRepresentation.keepingEmails(read("{\"userName\":\"bob\"}"), current);
+    assertEquals(current.get("emails"), silent.get("emails"));
+    JsonObject emptied =
+        UserRepresentation.keepingEmails(read("{\"userName\":\"bob\",\"emails\":[]}"), current);
+    assertTrue(emptied.getJsonArray("emails").isEmpty());
+    JsonObject nulled =
+        UserRepresentation.keepingEmails(read("{\"userName\":\"bob\",\"Emails\":null}"), current);
+    assertFalse(nulled.containsKey("emails"), "any spelling of the name counts as naming it");
+    JsonObject none =
+        UserRepresentation.keepingEmails(
+            read("{\"userName\":\"bob\"}"), read("{\"userName\":\"bob\"}"));
+    assertFalse(none.containsKey("emails"));
+  }
+
+  private static JsonObject read(String json) {
+    return Json.createReader(new StringReader(json)).readObject();
+  }
 }

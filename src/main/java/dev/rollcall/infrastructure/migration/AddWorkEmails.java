@@ -10,12 +10,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import liquibase.change.custom.CustomTaskChange;
 import liquibase.database.Database;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.CustomChangeException;
-import liquibase.exception.ValidationErrors;
-import liquibase.resource.ResourceAccessor;
 
 /**
  * Changeset 012: members made by the operator API, INVITE USER or recovery had a primary email
@@ -23,7 +20,7 @@ import liquibase.resource.ResourceAccessor;
  * work and primary, in its row ({@link EmailListConverter}'s JSON) and in the {@code member_emails}
  * index, as the application now writes them. Members in key order, a bounded chunk at a time.
  */
-public class AddWorkEmails implements CustomTaskChange {
+public class AddWorkEmails extends DataMigration {
   private static final int CHUNK = 5_000;
   private static final String SELECT =
       "SELECT org_id, id, email FROM members WHERE email IS NOT NULL AND emails IS NULL"
@@ -115,16 +112,5 @@ public class AddWorkEmails implements CustomTaskChange {
   @Override
   public String getConfirmationMessage() {
     return "Gave " + migrated + " members their email as a SCIM email";
-  }
-
-  @Override
-  public void setUp() {}
-
-  @Override
-  public void setFileOpener(ResourceAccessor resourceAccessor) {}
-
-  @Override
-  public ValidationErrors validate(Database database) {
-    return new ValidationErrors();
   }
 }

@@ -9,12 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import liquibase.change.custom.CustomTaskChange;
 import liquibase.database.Database;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.CustomChangeException;
-import liquibase.exception.ValidationErrors;
-import liquibase.resource.ResourceAccessor;
 
 /**
  * Changeset 006: copies every member's {@code member_emails} rows into the member's own {@code
@@ -22,7 +19,7 @@ import liquibase.resource.ResourceAccessor;
  * rows in key order, a bounded chunk at a time, so that neither the server's heap nor one result
  * set has to hold a large organization's emails.
  */
-public class CopyMemberEmails implements CustomTaskChange {
+public class CopyMemberEmails extends DataMigration {
   private static final int CHUNK = 5_000;
   private static final int UPDATES_PER_BATCH = 500;
   private static final String COLUMNS =
@@ -147,16 +144,5 @@ public class CopyMemberEmails implements CustomTaskChange {
   @Override
   public String getConfirmationMessage() {
     return "Copied the emails of " + copied + " members into their rows";
-  }
-
-  @Override
-  public void setUp() {}
-
-  @Override
-  public void setFileOpener(ResourceAccessor resourceAccessor) {}
-
-  @Override
-  public ValidationErrors validate(Database database) {
-    return new ValidationErrors();
   }
 }

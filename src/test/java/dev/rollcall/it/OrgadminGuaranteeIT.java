@@ -222,13 +222,16 @@ class OrgadminGuaranteeIT {
       List<Integer> sorted = statuses.stream().sorted().toList();
       assertEquals(200, sorted.get(0), "round " + round + " " + statuses);
       assertTrue(List.of(400, 403).contains(sorted.get(1)), "round " + round + " " + statuses);
-      Reply left = http.scim(o, scim, "GET", "/Users?filter=orgadmin%20eq%20true", null);
+      // (a boolean beside the orgadmin subquery once made Derby refuse the whole query)
+      Reply left =
+          http.scim(
+              o,
+              scim,
+              "GET",
+              "/Users?filter=active%20eq%20true%20and%20orgadmin%20eq%20true",
+              null);
       assertEquals(200, left.status(), left.body());
-      long active =
-          left.json().getJsonArray("Resources").getValuesAs(jakarta.json.JsonObject.class).stream()
-              .filter(u -> u.getBoolean("active"))
-              .count();
-      assertEquals(1, active, "round " + round + ": " + left.body());
+      assertEquals(1, left.json().getInt("totalResults"), "round " + round + ": " + left.body());
     }
   }
 

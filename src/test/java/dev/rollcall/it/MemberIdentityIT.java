@@ -184,6 +184,15 @@ class MemberIdentityIT {
   }
 
   @Test
+  void aPutWithoutEmailsClearsTheEmailsTheIntegrationItselfSet() {
+    String carol = create("carol", "carol@ident.example");
+    Reply replaced = scim("PUT", "/Users/" + carol, "{\"userName\":\"carol\",\"active\":true}");
+    assertEquals(200, replaced.status(), replaced.body());
+    assertFalse(replaced.json().containsKey("emails"), replaced.body());
+    assertEquals(null, cell("carol", "Email"));
+  }
+
+  @Test
   void twoUsersWithOneEmailAndDifferentUserNamesAreTwoMembers() {
     String first = create("shared.one", "team@ident.example");
     String second = create("shared.two", "team@ident.example");

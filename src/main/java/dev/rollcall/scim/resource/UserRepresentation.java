@@ -121,8 +121,9 @@ public final class UserRepresentation {
 
   /**
    * A PUT body that does not mention {@code emails} keeps the member's emails (a member made by a
-   * statement has one the identity provider may not know); {@code "emails": []} or {@code null}
-   * removes them.
+   * statement, or by another integration, has one this identity provider may not know); {@code
+   * "emails": []} or {@code null} removes them. Used for members the calling integration does not
+   * manage yet.
    */
   public static JsonObject keepingEmails(JsonObject replacement, JsonObject current) {
     boolean mentioned = replacement.keySet().stream().anyMatch("emails"::equalsIgnoreCase);

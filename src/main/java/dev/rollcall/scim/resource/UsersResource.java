@@ -133,9 +133,17 @@ public class UsersResource {
             Preconditions.ifMatch(ifMatch),
             current -> {
               JsonObject stored = UserRepresentation.toJson(current, base, registry);
+              // emails this integration set are its to replace (RFC 7644 §3.5.1); emails a member
+              // brought from elsewhere stay until the identity provider names some
+              boolean ours =
+                  current
+                      .member()
+                      .managedBy()
+                      .filter(principal().integrationId()::equals)
+                      .isPresent();
               return UserRepresentation.fromValidated(
                   ResourceValidator.validateForReplace(
-                      UserRepresentation.keepingEmails(replacement, stored),
+                      ours ? replacement : UserRepresentation.keepingEmails(replacement, stored),
                       stored,
                       registry,
                       ResourceKind.USER),

@@ -1,6 +1,6 @@
 package dev.rollcall.statement;
 
-import static dev.rollcall.infrastructure.json.JsonFactory.JSON;
+import static dev.rollcall.json.JsonFactory.JSON;
 
 import dev.rollcall.api.Caller;
 import dev.rollcall.api.MemberOnly;

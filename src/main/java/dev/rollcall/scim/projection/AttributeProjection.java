@@ -1,6 +1,6 @@
 package dev.rollcall.scim.projection;
 
-import static dev.rollcall.infrastructure.json.JsonFactory.JSON;
+import static dev.rollcall.json.JsonFactory.JSON;
 
 import dev.rollcall.scim.filter.AttributePath;
 import dev.rollcall.scim.schema.AttributeDefinition;

@@ -1,6 +1,6 @@
 package dev.rollcall.scim.validation;
 
-import static dev.rollcall.infrastructure.json.JsonFactory.JSON;
+import static dev.rollcall.json.JsonFactory.JSON;
 import static dev.rollcall.scim.validation.ScimValidationException.ScimType.INVALID_SYNTAX;
 import static dev.rollcall.scim.validation.ScimValidationException.ScimType.INVALID_VALUE;
 import static dev.rollcall.scim.validation.ScimValidationException.ScimType.MUTABILITY;

@@ -1,4 +1,4 @@
-package dev.rollcall.infrastructure.limits;
+package dev.rollcall.web.limits;
 
 /** A request body longer than its limit; raised before more than the limit was read. */
 public final class BodyTooLargeException extends RuntimeException {

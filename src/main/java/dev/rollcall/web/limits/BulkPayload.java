@@ -1,4 +1,4 @@
-package dev.rollcall.infrastructure.limits;
+package dev.rollcall.web.limits;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,6 +1,6 @@
-package dev.rollcall.infrastructure.limits;
+package dev.rollcall.web.limits;
 
-import dev.rollcall.infrastructure.web.Causes;
+import dev.rollcall.web.Causes;
 
 /** Helpers for the exception mappers that answer exceeded limits. */
 public final class Limits {

@@ -1,4 +1,4 @@
-package dev.rollcall.infrastructure.limits;
+package dev.rollcall.web.limits;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package dev.rollcall.infrastructure.limits;
+package dev.rollcall.web.limits;
 
 /**
  * Decides, before a bearer token is looked up, whether the request may go on: a token that

@@ -1,4 +1,4 @@
-package dev.rollcall.infrastructure.limits;
+package dev.rollcall.web.limits;
 
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,4 +1,4 @@
-package dev.rollcall.infrastructure.limits;
+package dev.rollcall.web.limits;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

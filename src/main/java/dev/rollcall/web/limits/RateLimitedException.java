@@ -1,4 +1,4 @@
-package dev.rollcall.infrastructure.limits;
+package dev.rollcall.web.limits;
 
 /** A client over its rate; it may retry after {@link #retryAfterSeconds()}. */
 public final class RateLimitedException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.rollcall.infrastructure.web;
+package dev.rollcall.web;
 
 import jakarta.ejb.EJBException;
 import java.util.function.Predicate;

@@ -1,4 +1,4 @@
-package dev.rollcall.infrastructure.limits;
+package dev.rollcall.web.limits;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package dev.rollcall.infrastructure.json;
+package dev.rollcall.json;
 
 import jakarta.json.spi.JsonProvider;
 

@@ -1,4 +1,4 @@
-package dev.rollcall.infrastructure.json;
+package dev.rollcall.web;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.rollcall.infrastructure.limits;
+package dev.rollcall.web.limits;
 
 import java.io.FilterInputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.rollcall.infrastructure.json;
+package dev.rollcall.web;
 
 /**
  * How deeply a JSON text nests arrays and objects, counted before it is parsed: the parser builds

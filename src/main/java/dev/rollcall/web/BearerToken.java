@@ -1,4 +1,4 @@
-package dev.rollcall.api;
+package dev.rollcall.web;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;

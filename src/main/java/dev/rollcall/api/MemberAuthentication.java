@@ -2,8 +2,8 @@ package dev.rollcall.api;
 
 import dev.rollcall.application.ApiTokenService;
 import dev.rollcall.application.Secrets;
+import dev.rollcall.application.tenancy.TenantContext;
 import dev.rollcall.domain.AuthenticationException;
-import dev.rollcall.infrastructure.tenancy.TenantContext;
 import dev.rollcall.web.BearerToken;
 import dev.rollcall.web.limits.Admission;
 import dev.rollcall.web.limits.RequestLimits;

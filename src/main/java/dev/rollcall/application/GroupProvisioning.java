@@ -1,6 +1,7 @@
 package dev.rollcall.application;
 
 import dev.rollcall.application.SecurityIntegrationService.ScimPrincipal;
+import dev.rollcall.application.tenancy.TenantScoped;
 import dev.rollcall.domain.ConflictException;
 import dev.rollcall.domain.ExpectedVersion;
 import dev.rollcall.domain.InvalidRequestException;
@@ -17,7 +18,6 @@ import dev.rollcall.domain.role.RoleRepository;
 import dev.rollcall.infrastructure.persistence.DatabaseFailures;
 import dev.rollcall.infrastructure.persistence.ScimSearch;
 import dev.rollcall.infrastructure.persistence.SearchPage;
-import dev.rollcall.infrastructure.tenancy.TenantScoped;
 import dev.rollcall.scim.filter.Filter;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;

@@ -2,7 +2,7 @@ package dev.rollcall.scim.resource;
 
 import static dev.rollcall.json.JsonFactory.JSON;
 
-import dev.rollcall.infrastructure.config.ScimLocations;
+import dev.rollcall.application.config.ScimLocations;
 import dev.rollcall.scim.ScimCaller;
 import dev.rollcall.scim.ScimException;
 import dev.rollcall.scim.ScimExceptionMapper;

@@ -1,6 +1,6 @@
 package dev.rollcall.scim.resource;
 
-import dev.rollcall.infrastructure.config.ScimLocations;
+import dev.rollcall.application.config.ScimLocations;
 import dev.rollcall.scim.ScimCaller;
 import dev.rollcall.scim.ScimException;
 import dev.rollcall.scim.ScimMediaType;

@@ -4,7 +4,7 @@ import dev.rollcall.application.GroupProvisioning;
 import dev.rollcall.application.GroupProvisioning.GroupChange;
 import dev.rollcall.application.GroupProvisioning.ProvisionedGroup;
 import dev.rollcall.application.SecurityIntegrationService.ScimPrincipal;
-import dev.rollcall.infrastructure.config.ScimLocations;
+import dev.rollcall.application.config.ScimLocations;
 import dev.rollcall.infrastructure.persistence.SearchPage;
 import dev.rollcall.scim.ScimCaller;
 import dev.rollcall.scim.ScimMediaType;

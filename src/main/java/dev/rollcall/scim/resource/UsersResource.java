@@ -3,7 +3,7 @@ package dev.rollcall.scim.resource;
 import dev.rollcall.application.SecurityIntegrationService.ScimPrincipal;
 import dev.rollcall.application.UserProvisioning;
 import dev.rollcall.application.UserProvisioning.ProvisionedUser;
-import dev.rollcall.infrastructure.config.ScimLocations;
+import dev.rollcall.application.config.ScimLocations;
 import dev.rollcall.infrastructure.persistence.SearchPage;
 import dev.rollcall.scim.ScimCaller;
 import dev.rollcall.scim.ScimMediaType;

@@ -1,4 +1,4 @@
-package dev.rollcall.infrastructure.config;
+package dev.rollcall.application.config;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;

@@ -1,4 +1,4 @@
-package dev.rollcall.infrastructure.tenancy;
+package dev.rollcall.application.tenancy;
 
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Objects;
@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * The organization the current request works in. Set once, by the component that authenticates the
- * request (or by the service that creates an organization); read by {@link TenantInterceptor},
- * which puts it on the persistence context of every tenant-scoped transaction.
+ * request (or by the service that creates an organization); read by the tenant interceptor in
+ * infrastructure, which puts it on the persistence context of every tenant-scoped transaction.
  */
 @RequestScoped
 public class TenantContext {

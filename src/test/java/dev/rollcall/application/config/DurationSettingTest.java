@@ -1,4 +1,4 @@
-package dev.rollcall.infrastructure.config;
+package dev.rollcall.application.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package dev.rollcall.infrastructure.tenancy;
+package dev.rollcall.application.tenancy;
 
 import jakarta.interceptor.InterceptorBinding;
 import java.lang.annotation.ElementType;

@@ -1,4 +1,4 @@
-package dev.rollcall.infrastructure.config;
+package dev.rollcall.application.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

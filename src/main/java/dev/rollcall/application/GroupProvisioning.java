@@ -18,7 +18,7 @@ import dev.rollcall.domain.role.RoleRepository;
 import dev.rollcall.infrastructure.persistence.DatabaseFailures;
 import dev.rollcall.infrastructure.persistence.ScimSearch;
 import dev.rollcall.infrastructure.persistence.SearchPage;
-import dev.rollcall.scim.filter.Filter;
+import dev.rollcall.query.Filter;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;

@@ -22,7 +22,7 @@ import dev.rollcall.domain.role.Role;
 import dev.rollcall.domain.role.RoleRepository;
 import dev.rollcall.infrastructure.persistence.ScimSearch;
 import dev.rollcall.infrastructure.persistence.SearchPage;
-import dev.rollcall.scim.filter.Filter;
+import dev.rollcall.query.Filter;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

@@ -6,9 +6,9 @@ import static dev.rollcall.scim.patch.ScimPatchException.ScimType.INVALID_VALUE;
 import static dev.rollcall.scim.patch.ScimPatchException.ScimType.MUTABILITY;
 import static dev.rollcall.scim.patch.ScimPatchException.ScimType.NO_TARGET;
 
-import dev.rollcall.scim.filter.CompareOp;
-import dev.rollcall.scim.filter.Filter;
-import dev.rollcall.scim.filter.Literal;
+import dev.rollcall.query.CompareOp;
+import dev.rollcall.query.Filter;
+import dev.rollcall.query.Literal;
 import dev.rollcall.scim.schema.AttributeDefinition;
 import dev.rollcall.scim.schema.AttributeValues;
 import dev.rollcall.scim.schema.Caps;

@@ -1,9 +1,8 @@
 package dev.rollcall.scim.resource;
 
 import dev.rollcall.infrastructure.persistence.ScimSearch;
+import dev.rollcall.query.Filter;
 import dev.rollcall.scim.ScimException;
-import dev.rollcall.scim.filter.AttributePath;
-import dev.rollcall.scim.filter.Filter;
 import dev.rollcall.scim.filter.FilterParser;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -46,7 +45,7 @@ record ListQuery(
                   "invalidValue", "sortOrder must be ascending or descending");
         }
       }
-      sort = new ScimSearch.Sort(AttributePath.parse(sortBy), descending);
+      sort = new ScimSearch.Sort(FilterParser.parsePath(sortBy), descending);
     }
     int start = Math.max(1, integer("startIndex", startIndex, 1));
     int size = Math.min(MAX_COUNT, Math.max(0, integer("count", count, DEFAULT_COUNT)));

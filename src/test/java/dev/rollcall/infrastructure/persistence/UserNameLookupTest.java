@@ -3,7 +3,7 @@ package dev.rollcall.infrastructure.persistence;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rollcall.scim.filter.AttributePath;
+import dev.rollcall.query.AttributePath;
 import dev.rollcall.scim.filter.FilterParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package dev.rollcall.scim.filter;
+package dev.rollcall.query;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.rollcall.scim.filter;
+package dev.rollcall.query;
 
 import java.util.Locale;
 import java.util.Optional;

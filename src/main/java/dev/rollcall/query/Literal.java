@@ -1,4 +1,4 @@
-package dev.rollcall.scim.filter;
+package dev.rollcall.query;
 
 import java.math.BigDecimal;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.rollcall.scim.filter;
+package dev.rollcall.query;
 
 import java.util.Locale;
 import java.util.Objects;
@@ -40,16 +40,6 @@ public record AttributePath(String schemaUrn, String attribute, String subAttrib
   /** A path to a sub-attribute without a schema URN, e.g. {@code name.familyName}. */
   public static AttributePath of(String attribute, String subAttribute) {
     return new AttributePath(null, attribute, subAttribute);
-  }
-
-  /**
-   * Parses a lone attribute path, as {@code sortBy}, {@code attributes} and {@code
-   * excludedAttributes} carry them.
-   *
-   * @throws InvalidPathException if the text is not an attribute path
-   */
-  public static AttributePath parse(String path) {
-    return Parser.parseAttributePath(path);
   }
 
   public boolean hasSchemaUrn() {

@@ -1,10 +1,10 @@
-package dev.rollcall.scim.filter;
+package dev.rollcall.query;
 
 import java.util.List;
 import java.util.Objects;
 
 /**
- * A parsed SCIM filter (RFC 7644 §3.4.2.2). Build one with {@link FilterParser#parse(String)}; turn
+ * A search filter, shaped as RFC 7644 §3.4.2.2 defines it. The SCIM filter parser builds one; turn
  * it back into text with {@link #render()}, for which {@code FilterParser.parse(f.render())} equals
  * {@code f}. The records' {@code toString} is that text too.
  */

@@ -1,4 +1,4 @@
-package dev.rollcall.scim.filter;
+package dev.rollcall.query;
 
 /**
  * A well-formed filter this service cannot evaluate: an unknown attribute, or a comparison the

@@ -5,7 +5,7 @@ import dev.rollcall.application.GroupProvisioning.GroupChange;
 import dev.rollcall.application.GroupProvisioning.ProvisionedGroup;
 import dev.rollcall.application.SecurityIntegrationService.ScimPrincipal;
 import dev.rollcall.application.config.ScimLocations;
-import dev.rollcall.infrastructure.persistence.SearchPage;
+import dev.rollcall.query.SearchPage;
 import dev.rollcall.scim.ScimCaller;
 import dev.rollcall.scim.ScimMediaType;
 import dev.rollcall.scim.patch.GroupPatch;

@@ -4,7 +4,7 @@ import dev.rollcall.application.SecurityIntegrationService.ScimPrincipal;
 import dev.rollcall.application.UserProvisioning;
 import dev.rollcall.application.UserProvisioning.ProvisionedUser;
 import dev.rollcall.application.config.ScimLocations;
-import dev.rollcall.infrastructure.persistence.SearchPage;
+import dev.rollcall.query.SearchPage;
 import dev.rollcall.scim.ScimCaller;
 import dev.rollcall.scim.ScimMediaType;
 import dev.rollcall.scim.patch.PatchEngine;

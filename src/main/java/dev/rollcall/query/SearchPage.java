@@ -1,4 +1,4 @@
-package dev.rollcall.infrastructure.persistence;
+package dev.rollcall.query;
 
 import java.util.List;
 

@@ -15,7 +15,6 @@ import dev.rollcall.domain.role.GrantRepository;
 import dev.rollcall.domain.role.GrantRepository.MemberRef;
 import dev.rollcall.domain.role.Role;
 import dev.rollcall.domain.role.RoleRepository;
-import dev.rollcall.infrastructure.persistence.DatabaseFailures;
 import dev.rollcall.query.Filter;
 import dev.rollcall.query.SearchPage;
 import dev.rollcall.query.Sort;

@@ -1,5 +1,6 @@
 package dev.rollcall.scim;
 
+import dev.rollcall.application.DatabaseFailures;
 import dev.rollcall.domain.AuthenticationException;
 import dev.rollcall.domain.ConflictException;
 import dev.rollcall.domain.InvalidRequestException;
@@ -8,7 +9,6 @@ import dev.rollcall.domain.PermissionDeniedException;
 import dev.rollcall.domain.PreconditionFailedException;
 import dev.rollcall.domain.RollcallException;
 import dev.rollcall.domain.TransientFailureException;
-import dev.rollcall.infrastructure.persistence.DatabaseFailures;
 import dev.rollcall.query.UnsupportedFilterException;
 import dev.rollcall.scim.filter.InvalidFilterException;
 import dev.rollcall.scim.filter.InvalidPathException;

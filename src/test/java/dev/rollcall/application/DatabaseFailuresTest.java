@@ -1,11 +1,11 @@
-package dev.rollcall.infrastructure.persistence;
+package dev.rollcall.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rollcall.infrastructure.persistence.DatabaseFailures.Failure;
-import dev.rollcall.infrastructure.persistence.DatabaseFailures.Kind;
+import dev.rollcall.application.DatabaseFailures.Failure;
+import dev.rollcall.application.DatabaseFailures.Kind;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;

@@ -1,4 +1,4 @@
-package dev.rollcall.infrastructure.persistence;
+package dev.rollcall.application;
 
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;

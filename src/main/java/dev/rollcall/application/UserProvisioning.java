@@ -15,8 +15,8 @@ import dev.rollcall.domain.member.MemberRepository;
 import dev.rollcall.domain.member.Profile;
 import dev.rollcall.domain.role.BuiltInRole;
 import dev.rollcall.domain.role.GrantRepository;
+import dev.rollcall.domain.role.GrantRepository.DirectRoles;
 import dev.rollcall.domain.role.GrantRepository.GroupRef;
-import dev.rollcall.domain.role.GrantRepository.ScimRoles;
 import dev.rollcall.domain.role.MemberRole;
 import dev.rollcall.domain.role.Role;
 import dev.rollcall.domain.role.RoleRepository;
@@ -205,15 +205,17 @@ public class UserProvisioning {
     // nothing to read
     Map<String, List<CustomAttribute>> custom =
         extensions.isEmpty() ? Map.of() : members.attributesOf(ids);
-    Map<String, ScimRoles> roles =
-        holders.isEmpty() ? Map.of() : grants.scimRolesOf(holders, BuiltInRole.ORGADMIN.roleName());
+    Map<String, DirectRoles> roles =
+        holders.isEmpty()
+            ? Map.of()
+            : grants.directRolesOf(holders, BuiltInRole.ORGADMIN.roleName());
     return new SearchPage<>(
         page.total(),
         page.items().stream()
             .map(UserSearch.UserMatch::member)
             .map(
                 m -> {
-                  ScimRoles held = roles.getOrDefault(m.id(), ScimRoles.NONE);
+                  DirectRoles held = roles.getOrDefault(m.id(), DirectRoles.NONE);
                   return new ProvisionedUser(
                       m,
                       m.emails(),
@@ -327,12 +329,12 @@ public class UserProvisioning {
 
   /** The member as SCIM shows it; {@code holdsRoles} false: known to hold none, nothing to read. */
   private ProvisionedUser view(Member member, boolean holdsRoles, boolean customValues) {
-    ScimRoles held =
+    DirectRoles held =
         holdsRoles
             ? grants
-                .scimRolesOf(List.of(member.id()), BuiltInRole.ORGADMIN.roleName())
-                .getOrDefault(member.id(), ScimRoles.NONE)
-            : ScimRoles.NONE;
+                .directRolesOf(List.of(member.id()), BuiltInRole.ORGADMIN.roleName())
+                .getOrDefault(member.id(), DirectRoles.NONE)
+            : DirectRoles.NONE;
     return new ProvisionedUser(
         member,
         member.emails(),

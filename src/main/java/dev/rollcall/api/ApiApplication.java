@@ -1,6 +1,5 @@
 package dev.rollcall.api;
 
-import dev.rollcall.statement.StatementResource;
 import dev.rollcall.web.limits.BodyLimit;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;

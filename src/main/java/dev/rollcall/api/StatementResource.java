@@ -1,9 +1,11 @@
-package dev.rollcall.statement;
+package dev.rollcall.api;
 
 import static dev.rollcall.json.JsonFactory.JSON;
 
-import dev.rollcall.api.Caller;
-import dev.rollcall.api.MemberOnly;
+import dev.rollcall.statement.ResultTable;
+import dev.rollcall.statement.StatementExecutor;
+import dev.rollcall.statement.StatementParser;
+import dev.rollcall.statement.TableRenderer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;

@@ -1,7 +1,6 @@
 package dev.rollcall.api;
 
-import dev.rollcall.infrastructure.limits.BodyLimit;
-import dev.rollcall.statement.StatementResource;
+import dev.rollcall.web.limits.BodyLimit;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;

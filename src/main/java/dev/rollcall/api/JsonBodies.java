@@ -1,9 +1,9 @@
 package dev.rollcall.api;
 
-import static dev.rollcall.infrastructure.json.JsonFactory.JSON;
+import static dev.rollcall.json.JsonFactory.JSON;
 
 import dev.rollcall.domain.InvalidRequestException;
-import dev.rollcall.infrastructure.json.JsonNesting;
+import dev.rollcall.web.JsonNesting;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;

@@ -2,10 +2,11 @@ package dev.rollcall.api;
 
 import dev.rollcall.application.ApiTokenService;
 import dev.rollcall.application.Secrets;
+import dev.rollcall.application.tenancy.TenantContext;
 import dev.rollcall.domain.AuthenticationException;
-import dev.rollcall.infrastructure.limits.Admission;
-import dev.rollcall.infrastructure.limits.RequestLimits;
-import dev.rollcall.infrastructure.tenancy.TenantContext;
+import dev.rollcall.web.BearerToken;
+import dev.rollcall.web.limits.Admission;
+import dev.rollcall.web.limits.RequestLimits;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

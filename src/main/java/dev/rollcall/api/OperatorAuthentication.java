@@ -1,8 +1,9 @@
 package dev.rollcall.api;
 
 import dev.rollcall.application.Secrets;
-import dev.rollcall.infrastructure.limits.Admission;
-import dev.rollcall.infrastructure.limits.RequestLimits;
+import dev.rollcall.web.BearerToken;
+import dev.rollcall.web.limits.Admission;
+import dev.rollcall.web.limits.RequestLimits;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

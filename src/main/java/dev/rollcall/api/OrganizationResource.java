@@ -1,6 +1,6 @@
 package dev.rollcall.api;
 
-import static dev.rollcall.infrastructure.json.JsonFactory.JSON;
+import static dev.rollcall.json.JsonFactory.JSON;
 
 import dev.rollcall.application.OrganizationService;
 import dev.rollcall.application.OrganizationService.CreatedOrganization;

@@ -1,6 +1,6 @@
 package dev.rollcall.api;
 
-import dev.rollcall.infrastructure.limits.Limits;
+import dev.rollcall.web.limits.Limits;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;

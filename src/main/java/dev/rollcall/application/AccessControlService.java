@@ -1,5 +1,7 @@
 package dev.rollcall.application;
 
+import dev.rollcall.application.tenancy.TenantContext;
+import dev.rollcall.application.tenancy.TenantScoped;
 import dev.rollcall.domain.ConflictException;
 import dev.rollcall.domain.InvalidRequestException;
 import dev.rollcall.domain.Lengths;
@@ -16,8 +18,6 @@ import dev.rollcall.domain.role.Role;
 import dev.rollcall.domain.role.RoleGrant;
 import dev.rollcall.domain.role.RolePrivilege;
 import dev.rollcall.domain.role.RoleRepository;
-import dev.rollcall.infrastructure.tenancy.TenantContext;
-import dev.rollcall.infrastructure.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;

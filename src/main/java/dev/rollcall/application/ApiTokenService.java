@@ -1,5 +1,7 @@
 package dev.rollcall.application;
 
+import dev.rollcall.application.config.DurationSetting;
+import dev.rollcall.application.tenancy.TenantScoped;
 import dev.rollcall.domain.AuthenticationException;
 import dev.rollcall.domain.ConflictException;
 import dev.rollcall.domain.InvalidRequestException;
@@ -10,8 +12,6 @@ import dev.rollcall.domain.member.ApiTokenRepository;
 import dev.rollcall.domain.member.Member;
 import dev.rollcall.domain.member.MemberRepository;
 import dev.rollcall.domain.role.Privilege;
-import dev.rollcall.infrastructure.config.DurationSetting;
-import dev.rollcall.infrastructure.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;

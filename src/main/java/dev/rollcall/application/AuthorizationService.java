@@ -1,12 +1,12 @@
 package dev.rollcall.application;
 
+import dev.rollcall.application.tenancy.TenantScoped;
 import dev.rollcall.domain.PermissionDeniedException;
 import dev.rollcall.domain.role.BuiltInRole;
 import dev.rollcall.domain.role.GrantRepository;
 import dev.rollcall.domain.role.Privilege;
 import dev.rollcall.domain.role.RolePrivilege;
 import dev.rollcall.domain.role.RoleRepository;
-import dev.rollcall.infrastructure.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.HashSet;

@@ -1,6 +1,7 @@
 package dev.rollcall.application;
 
 import dev.rollcall.application.SecurityIntegrationService.ScimPrincipal;
+import dev.rollcall.application.tenancy.TenantScoped;
 import dev.rollcall.domain.ConflictException;
 import dev.rollcall.domain.ExpectedVersion;
 import dev.rollcall.domain.InvalidRequestException;
@@ -14,11 +15,9 @@ import dev.rollcall.domain.role.GrantRepository;
 import dev.rollcall.domain.role.GrantRepository.MemberRef;
 import dev.rollcall.domain.role.Role;
 import dev.rollcall.domain.role.RoleRepository;
-import dev.rollcall.infrastructure.persistence.DatabaseFailures;
-import dev.rollcall.infrastructure.persistence.ScimSearch;
-import dev.rollcall.infrastructure.persistence.SearchPage;
-import dev.rollcall.infrastructure.tenancy.TenantScoped;
-import dev.rollcall.scim.filter.Filter;
+import dev.rollcall.query.Filter;
+import dev.rollcall.query.SearchPage;
+import dev.rollcall.query.Sort;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
@@ -47,7 +46,7 @@ public class GroupProvisioning {
   private final MemberRepository members;
   private final AccessControlService accessControl;
   private final IntegrationOwner owner;
-  private final ScimSearch search;
+  private final GroupSearch search;
   private final Clock clock;
   private final OrgadminGuard orgadminGuard;
 
@@ -82,7 +81,7 @@ public class GroupProvisioning {
       MemberRepository members,
       AccessControlService accessControl,
       IntegrationOwner owner,
-      ScimSearch search,
+      GroupSearch search,
       Clock clock,
       OrgadminGuard orgadminGuard) {
     this.roles = roles;
@@ -251,7 +250,7 @@ public class GroupProvisioning {
   }
 
   public SearchPage<ProvisionedGroup> search(
-      Filter filter, ScimSearch.Sort sort, int startIndex, int count, boolean withMembers) {
+      Filter filter, Sort sort, int startIndex, int count, boolean withMembers) {
     SearchPage<Role> page = search.groups(filter, sort, startIndex, count);
     Map<String, List<MemberRef>> byRole =
         withMembers

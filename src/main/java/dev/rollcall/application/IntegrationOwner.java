@@ -1,13 +1,13 @@
 package dev.rollcall.application;
 
 import dev.rollcall.application.SecurityIntegrationService.ScimPrincipal;
+import dev.rollcall.application.tenancy.TenantScoped;
 import dev.rollcall.domain.PermissionDeniedException;
 import dev.rollcall.domain.member.Member;
 import dev.rollcall.domain.member.MemberRepository;
 import dev.rollcall.domain.role.BuiltInRole;
 import dev.rollcall.domain.role.Privilege;
 import dev.rollcall.domain.role.Role;
-import dev.rollcall.infrastructure.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.rollcall.application;
 
+import dev.rollcall.application.tenancy.TenantScoped;
 import dev.rollcall.domain.ConflictException;
 import dev.rollcall.domain.InvalidRequestException;
 import dev.rollcall.domain.Lengths;
@@ -11,7 +12,6 @@ import dev.rollcall.domain.role.GrantRepository;
 import dev.rollcall.domain.role.Privilege;
 import dev.rollcall.domain.role.Role;
 import dev.rollcall.domain.role.RoleRepository;
-import dev.rollcall.infrastructure.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;

@@ -1,12 +1,12 @@
 package dev.rollcall.application;
 
+import dev.rollcall.application.tenancy.TenantContext;
 import dev.rollcall.domain.InvalidRequestException;
 import dev.rollcall.domain.organization.OrganizationRepository;
 import dev.rollcall.domain.role.BuiltInRole;
 import dev.rollcall.domain.role.GrantRepository;
 import dev.rollcall.domain.role.Role;
 import dev.rollcall.domain.role.RoleRepository;
-import dev.rollcall.infrastructure.tenancy.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashSet;

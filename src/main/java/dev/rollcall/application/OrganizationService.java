@@ -1,12 +1,12 @@
 package dev.rollcall.application;
 
+import dev.rollcall.application.tenancy.TenantContext;
 import dev.rollcall.domain.InvalidRequestException;
 import dev.rollcall.domain.Lengths;
 import dev.rollcall.domain.NotFoundException;
 import dev.rollcall.domain.member.Member;
 import dev.rollcall.domain.organization.Organization;
 import dev.rollcall.domain.organization.OrganizationRepository;
-import dev.rollcall.infrastructure.tenancy.TenantContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.UUID;

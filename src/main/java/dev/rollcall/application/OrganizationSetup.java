@@ -1,5 +1,6 @@
 package dev.rollcall.application;
 
+import dev.rollcall.application.tenancy.TenantScoped;
 import dev.rollcall.domain.NotFoundException;
 import dev.rollcall.domain.member.Member;
 import dev.rollcall.domain.member.MemberRepository;
@@ -12,7 +13,6 @@ import dev.rollcall.domain.role.Role;
 import dev.rollcall.domain.role.RoleGrant;
 import dev.rollcall.domain.role.RolePrivilege;
 import dev.rollcall.domain.role.RoleRepository;
-import dev.rollcall.infrastructure.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;

@@ -1,5 +1,6 @@
 package dev.rollcall.application;
 
+import dev.rollcall.application.tenancy.TenantScoped;
 import dev.rollcall.domain.NotFoundException;
 import dev.rollcall.domain.PermissionDeniedException;
 import dev.rollcall.domain.member.Member;
@@ -10,7 +11,6 @@ import dev.rollcall.domain.role.Privilege;
 import dev.rollcall.domain.role.Role;
 import dev.rollcall.domain.role.RolePrivilege;
 import dev.rollcall.domain.role.RoleRepository;
-import dev.rollcall.infrastructure.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.Collection;

@@ -1,7 +1,7 @@
 package dev.rollcall.application;
 
 import dev.rollcall.application.SecurityIntegrationService.ScimPrincipal;
-import dev.rollcall.infrastructure.config.DurationSetting;
+import dev.rollcall.application.config.DurationSetting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;

@@ -1,5 +1,9 @@
 package dev.rollcall.application;
 
+import dev.rollcall.application.config.DurationSetting;
+import dev.rollcall.application.config.ScimLocations;
+import dev.rollcall.application.tenancy.TenantContext;
+import dev.rollcall.application.tenancy.TenantScoped;
 import dev.rollcall.domain.AuthenticationException;
 import dev.rollcall.domain.ConflictException;
 import dev.rollcall.domain.InvalidRequestException;
@@ -18,10 +22,6 @@ import dev.rollcall.domain.role.GrantRepository;
 import dev.rollcall.domain.role.Privilege;
 import dev.rollcall.domain.role.Role;
 import dev.rollcall.domain.role.RoleRepository;
-import dev.rollcall.infrastructure.config.DurationSetting;
-import dev.rollcall.infrastructure.config.ScimLocations;
-import dev.rollcall.infrastructure.tenancy.TenantContext;
-import dev.rollcall.infrastructure.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

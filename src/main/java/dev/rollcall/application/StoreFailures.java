@@ -2,7 +2,6 @@ package dev.rollcall.application;
 
 import dev.rollcall.domain.RollcallException;
 import dev.rollcall.domain.TransientFailureException;
-import dev.rollcall.infrastructure.persistence.DatabaseFailures;
 import jakarta.persistence.PersistenceException;
 import java.util.function.Supplier;
 

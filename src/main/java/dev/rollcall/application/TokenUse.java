@@ -1,7 +1,7 @@
 package dev.rollcall.application;
 
+import dev.rollcall.application.tenancy.TenantScoped;
 import dev.rollcall.domain.integration.SecurityIntegrationRepository;
-import dev.rollcall.infrastructure.tenancy.TenantScoped;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;

@@ -1,6 +1,7 @@
 package dev.rollcall.application;
 
 import dev.rollcall.application.SecurityIntegrationService.ScimPrincipal;
+import dev.rollcall.application.tenancy.TenantScoped;
 import dev.rollcall.domain.ConflictException;
 import dev.rollcall.domain.ExpectedVersion;
 import dev.rollcall.domain.InvalidRequestException;
@@ -14,15 +15,14 @@ import dev.rollcall.domain.member.MemberRepository;
 import dev.rollcall.domain.member.Profile;
 import dev.rollcall.domain.role.BuiltInRole;
 import dev.rollcall.domain.role.GrantRepository;
+import dev.rollcall.domain.role.GrantRepository.DirectRoles;
 import dev.rollcall.domain.role.GrantRepository.GroupRef;
-import dev.rollcall.domain.role.GrantRepository.ScimRoles;
 import dev.rollcall.domain.role.MemberRole;
 import dev.rollcall.domain.role.Role;
 import dev.rollcall.domain.role.RoleRepository;
-import dev.rollcall.infrastructure.persistence.ScimSearch;
-import dev.rollcall.infrastructure.persistence.SearchPage;
-import dev.rollcall.infrastructure.tenancy.TenantScoped;
-import dev.rollcall.scim.filter.Filter;
+import dev.rollcall.query.Filter;
+import dev.rollcall.query.SearchPage;
+import dev.rollcall.query.Sort;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -49,7 +49,7 @@ public class UserProvisioning {
   private final RoleRepository roles;
   private final MemberService memberService;
   private final IntegrationOwner owner;
-  private final ScimSearch search;
+  private final UserSearch search;
   private final Clock clock;
   private final OrgadminGuard orgadminGuard;
 
@@ -71,7 +71,7 @@ public class UserProvisioning {
       RoleRepository roles,
       MemberService memberService,
       IntegrationOwner owner,
-      ScimSearch search,
+      UserSearch search,
       Clock clock,
       OrgadminGuard orgadminGuard) {
     this.members = members;
@@ -177,7 +177,7 @@ public class UserProvisioning {
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public ProvisionedUser get(String id, List<ExtensionDeclaration> extensions) {
-    ScimSearch.UserMatch found =
+    UserSearch.UserMatch found =
         search.user(id).orElseThrow(() -> new NotFoundException("User " + id + " not found"));
     return view(found.member(), found.holdsRoles(), !extensions.isEmpty());
   }
@@ -189,12 +189,8 @@ public class UserProvisioning {
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public SearchPage<ProvisionedUser> search(
-      Filter filter,
-      ScimSearch.Sort sort,
-      int startIndex,
-      int count,
-      List<ExtensionDeclaration> extensions) {
-    SearchPage<ScimSearch.UserMatch> page =
+      Filter filter, Sort sort, int startIndex, int count, List<ExtensionDeclaration> extensions) {
+    SearchPage<UserSearch.UserMatch> page =
         search.users(filter, sort, startIndex, count, BuiltInRole.ORGADMIN.roleName(), extensions);
     if (page.items().isEmpty()) {
       return new SearchPage<>(page.total(), List.of());
@@ -202,22 +198,24 @@ public class UserProvisioning {
     List<String> ids = page.items().stream().map(m -> m.member().id()).toList();
     List<String> holders =
         page.items().stream()
-            .filter(ScimSearch.UserMatch::holdsRoles)
+            .filter(UserSearch.UserMatch::holdsRoles)
             .map(m -> m.member().id())
             .toList();
     // values of extensions no integration declares are not shown, so with none declared there is
     // nothing to read
     Map<String, List<CustomAttribute>> custom =
         extensions.isEmpty() ? Map.of() : members.attributesOf(ids);
-    Map<String, ScimRoles> roles =
-        holders.isEmpty() ? Map.of() : grants.scimRolesOf(holders, BuiltInRole.ORGADMIN.roleName());
+    Map<String, DirectRoles> roles =
+        holders.isEmpty()
+            ? Map.of()
+            : grants.directRolesOf(holders, BuiltInRole.ORGADMIN.roleName());
     return new SearchPage<>(
         page.total(),
         page.items().stream()
-            .map(ScimSearch.UserMatch::member)
+            .map(UserSearch.UserMatch::member)
             .map(
                 m -> {
-                  ScimRoles held = roles.getOrDefault(m.id(), ScimRoles.NONE);
+                  DirectRoles held = roles.getOrDefault(m.id(), DirectRoles.NONE);
                   return new ProvisionedUser(
                       m,
                       m.emails(),
@@ -331,12 +329,12 @@ public class UserProvisioning {
 
   /** The member as SCIM shows it; {@code holdsRoles} false: known to hold none, nothing to read. */
   private ProvisionedUser view(Member member, boolean holdsRoles, boolean customValues) {
-    ScimRoles held =
+    DirectRoles held =
         holdsRoles
             ? grants
-                .scimRolesOf(List.of(member.id()), BuiltInRole.ORGADMIN.roleName())
-                .getOrDefault(member.id(), ScimRoles.NONE)
-            : ScimRoles.NONE;
+                .directRolesOf(List.of(member.id()), BuiltInRole.ORGADMIN.roleName())
+                .getOrDefault(member.id(), DirectRoles.NONE)
+            : DirectRoles.NONE;
     return new ProvisionedUser(
         member,
         member.emails(),

@@ -1,11 +1,11 @@
 package dev.rollcall.scim;
 
-import dev.rollcall.infrastructure.limits.BodyLimit;
 import dev.rollcall.scim.resource.BulkResource;
 import dev.rollcall.scim.resource.DiscoveryResource;
 import dev.rollcall.scim.resource.GroupsResource;
 import dev.rollcall.scim.resource.RootSearchResource;
 import dev.rollcall.scim.resource.UsersResource;
+import dev.rollcall.web.limits.BodyLimit;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;

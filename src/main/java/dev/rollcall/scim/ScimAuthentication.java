@@ -1,13 +1,13 @@
 package dev.rollcall.scim;
 
-import dev.rollcall.api.BearerToken;
 import dev.rollcall.application.ScimPrincipals;
 import dev.rollcall.application.Secrets;
+import dev.rollcall.application.tenancy.TenantContext;
 import dev.rollcall.domain.AuthenticationException;
 import dev.rollcall.domain.PermissionDeniedException;
-import dev.rollcall.infrastructure.limits.Admission;
-import dev.rollcall.infrastructure.limits.RequestLimits;
-import dev.rollcall.infrastructure.tenancy.TenantContext;
+import dev.rollcall.web.BearerToken;
+import dev.rollcall.web.limits.Admission;
+import dev.rollcall.web.limits.RequestLimits;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,5 +1,6 @@
 package dev.rollcall.scim;
 
+import dev.rollcall.application.DatabaseFailures;
 import dev.rollcall.domain.AuthenticationException;
 import dev.rollcall.domain.ConflictException;
 import dev.rollcall.domain.InvalidRequestException;
@@ -8,15 +9,14 @@ import dev.rollcall.domain.PermissionDeniedException;
 import dev.rollcall.domain.PreconditionFailedException;
 import dev.rollcall.domain.RollcallException;
 import dev.rollcall.domain.TransientFailureException;
-import dev.rollcall.infrastructure.limits.BodyTooLargeException;
-import dev.rollcall.infrastructure.limits.RateLimitedException;
-import dev.rollcall.infrastructure.persistence.DatabaseFailures;
-import dev.rollcall.infrastructure.web.Causes;
+import dev.rollcall.query.UnsupportedFilterException;
 import dev.rollcall.scim.filter.InvalidFilterException;
 import dev.rollcall.scim.filter.InvalidPathException;
-import dev.rollcall.scim.filter.UnsupportedFilterException;
 import dev.rollcall.scim.patch.ScimPatchException;
 import dev.rollcall.scim.validation.ScimValidationException;
+import dev.rollcall.web.Causes;
+import dev.rollcall.web.limits.BodyTooLargeException;
+import dev.rollcall.web.limits.RateLimitedException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;

@@ -1,6 +1,6 @@
 package dev.rollcall.it;
 
-import dev.rollcall.infrastructure.tenancy.TenantContext;
+import dev.rollcall.application.tenancy.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.function.Supplier;

@@ -32,9 +32,9 @@ public interface GrantRepository {
   /** Members of each role, by role id (one query per batch of roles, never per role). */
   Map<String, List<MemberRef>> membersOfRoles(Collection<String> roleIds);
 
-  /** What SCIM shows of a user's roles: the groups they are in, and whether they hold orgadmin. */
-  record ScimRoles(List<GroupRef> groups, boolean orgadmin) {
-    public static final ScimRoles NONE = new ScimRoles(List.of(), false);
+  /** The roles a member holds directly: the groups it is in, and whether it holds orgadmin. */
+  record DirectRoles(List<GroupRef> groups, boolean orgadmin) {
+    public static final DirectRoles NONE = new DirectRoles(List.of(), false);
   }
 
   /**
@@ -42,7 +42,7 @@ public interface GrantRepository {
    * each member holds directly, by member id; one query per batch of members. Members holding
    * neither are absent.
    */
-  Map<String, ScimRoles> scimRolesOf(Collection<String> memberIds, String orgadminName);
+  Map<String, DirectRoles> directRolesOf(Collection<String> memberIds, String orgadminName);
 
   /**
    * Grants the role to those of the members who do not hold it yet; touches only their rows and

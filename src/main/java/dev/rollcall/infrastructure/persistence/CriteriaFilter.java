@@ -1,10 +1,10 @@
 package dev.rollcall.infrastructure.persistence;
 
-import dev.rollcall.scim.filter.AttributePath;
-import dev.rollcall.scim.filter.CompareOp;
-import dev.rollcall.scim.filter.Filter;
-import dev.rollcall.scim.filter.Literal;
-import dev.rollcall.scim.filter.UnsupportedFilterException;
+import dev.rollcall.query.AttributePath;
+import dev.rollcall.query.CompareOp;
+import dev.rollcall.query.Filter;
+import dev.rollcall.query.Literal;
+import dev.rollcall.query.UnsupportedFilterException;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Path;

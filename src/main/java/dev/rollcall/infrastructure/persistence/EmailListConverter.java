@@ -1,6 +1,6 @@
 package dev.rollcall.infrastructure.persistence;
 
-import static dev.rollcall.infrastructure.json.JsonFactory.JSON;
+import static dev.rollcall.json.JsonFactory.JSON;
 
 import dev.rollcall.domain.member.Email;
 import dev.rollcall.domain.member.EmailList;

@@ -102,7 +102,7 @@ public class JpaGrantRepository implements GrantRepository {
   }
 
   @Override
-  public Map<String, ScimRoles> scimRolesOf(Collection<String> memberIds, String orgadminName) {
+  public Map<String, DirectRoles> directRolesOf(Collection<String> memberIds, String orgadminName) {
     Map<String, List<GroupRef>> groups = new LinkedHashMap<>();
     Set<String> orgadmins = new HashSet<>();
     for (List<String> batch : batches(memberIds)) {
@@ -121,12 +121,12 @@ public class JpaGrantRepository implements GrantRepository {
         }
       }
     }
-    Map<String, ScimRoles> byMember = new LinkedHashMap<>();
+    Map<String, DirectRoles> byMember = new LinkedHashMap<>();
     for (String member : memberIds) {
       List<GroupRef> of = groups.get(member);
       boolean orgadmin = orgadmins.contains(member);
       if (of != null || orgadmin) {
-        byMember.put(member, new ScimRoles(of == null ? List.of() : List.copyOf(of), orgadmin));
+        byMember.put(member, new DirectRoles(of == null ? List.of() : List.copyOf(of), orgadmin));
       }
     }
     return byMember;

@@ -1,5 +1,7 @@
 package dev.rollcall.infrastructure.persistence;
 
+import dev.rollcall.application.GroupSearch;
+import dev.rollcall.application.UserSearch;
 import dev.rollcall.domain.integration.ExtensionDeclaration;
 import dev.rollcall.domain.member.Member;
 import dev.rollcall.domain.member.MemberAttribute;
@@ -11,11 +13,12 @@ import dev.rollcall.infrastructure.persistence.CriteriaFilter.CompareContext;
 import dev.rollcall.infrastructure.persistence.CriteriaFilter.Kind;
 import dev.rollcall.infrastructure.persistence.CriteriaFilter.MultiValued;
 import dev.rollcall.infrastructure.persistence.CriteriaFilter.SubPathResolver;
-import dev.rollcall.scim.filter.AttributePath;
-import dev.rollcall.scim.filter.CompareOp;
-import dev.rollcall.scim.filter.Filter;
-import dev.rollcall.scim.filter.Literal;
-import dev.rollcall.scim.filter.UnsupportedFilterException;
+import dev.rollcall.query.CompareOp;
+import dev.rollcall.query.Filter;
+import dev.rollcall.query.Literal;
+import dev.rollcall.query.SearchPage;
+import dev.rollcall.query.Sort;
+import dev.rollcall.query.UnsupportedFilterException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -42,16 +45,7 @@ import org.eclipse.persistence.config.QueryHints;
  * all done by the database, and {@code totalResults} is a COUNT of every match.
  */
 @ApplicationScoped
-public class ScimSearch {
-  /** Sort order of a search; {@code by} null means creation order. */
-  public record Sort(AttributePath by, boolean descending) {}
-
-  /**
-   * A member found by a user search; {@code holdsRoles} false means the search saw that the member
-   * holds no role at all, so there are no groups and no orgadmin grant to read.
-   */
-  public record UserMatch(Member member, boolean holdsRoles) {}
-
+public class ScimSearch implements UserSearch, GroupSearch {
   private final EntityManager em;
 
   @Inject
@@ -67,6 +61,7 @@ public class ScimSearch {
    * Members matching the filter (null: all); holders of the built-in role {@code orgadminRoleName}
    * have the orgadmin attribute.
    */
+  @Override
   public SearchPage<UserMatch> users(
       Filter filter,
       Sort sort,
@@ -136,6 +131,7 @@ public class ScimSearch {
    * The member with this id, and whether it holds any role (GET /Users/{id}): one query for a
    * member who holds none, as for {@code userName eq}.
    */
+  @Override
   public java.util.Optional<UserMatch> user(String id) {
     return em
         .createNamedQuery(Member.VIEW_BY_ID, Object[].class)
@@ -156,6 +152,7 @@ public class ScimSearch {
    * with statements, and run-as roles, are not groups, so an identity provider can never change
    * them.
    */
+  @Override
   public SearchPage<Role> groups(Filter filter, Sort sort, int startIndex, int count) {
     return search(
         Role.class,

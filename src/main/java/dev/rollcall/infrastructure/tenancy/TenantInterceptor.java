@@ -1,5 +1,7 @@
 package dev.rollcall.infrastructure.tenancy;
 
+import dev.rollcall.application.tenancy.TenantContext;
+import dev.rollcall.application.tenancy.TenantScoped;
 import dev.rollcall.domain.TenantOwned;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;

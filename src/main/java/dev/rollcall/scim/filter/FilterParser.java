@@ -1,5 +1,8 @@
 package dev.rollcall.scim.filter;
 
+import dev.rollcall.query.AttributePath;
+import dev.rollcall.query.Filter;
+
 /** Parses SCIM filter text (the {@code filter} query parameter and search request attribute). */
 public final class FilterParser {
 
@@ -21,5 +24,15 @@ public final class FilterParser {
    */
   public static Filter parse(String filter) {
     return Parser.parseFilter(filter);
+  }
+
+  /**
+   * Parses a lone attribute path, as {@code sortBy}, {@code attributes} and {@code
+   * excludedAttributes} carry them.
+   *
+   * @throws InvalidPathException if the text is not an attribute path
+   */
+  public static AttributePath parsePath(String path) {
+    return Parser.parseAttributePath(path);
   }
 }

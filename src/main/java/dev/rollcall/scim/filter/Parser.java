@@ -1,5 +1,9 @@
 package dev.rollcall.scim.filter;
 
+import dev.rollcall.query.AttributePath;
+import dev.rollcall.query.CompareOp;
+import dev.rollcall.query.Filter;
+import dev.rollcall.query.Literal;
 import dev.rollcall.scim.filter.Lexer.Kind;
 import dev.rollcall.scim.filter.Lexer.Token;
 import java.math.BigDecimal;

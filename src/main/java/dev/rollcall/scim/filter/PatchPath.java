@@ -1,5 +1,7 @@
 package dev.rollcall.scim.filter;
 
+import dev.rollcall.query.AttributePath;
+import dev.rollcall.query.Filter;
 import java.util.Objects;
 
 /**

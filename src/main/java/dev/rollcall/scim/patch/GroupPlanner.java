@@ -1,14 +1,14 @@
 package dev.rollcall.scim.patch;
 
-import static dev.rollcall.infrastructure.json.JsonFactory.JSON;
+import static dev.rollcall.json.JsonFactory.JSON;
 import static dev.rollcall.scim.patch.ScimPatchException.ScimType.INVALID_FILTER;
 import static dev.rollcall.scim.patch.ScimPatchException.ScimType.INVALID_VALUE;
 import static dev.rollcall.scim.patch.ScimPatchException.ScimType.MUTABILITY;
 import static dev.rollcall.scim.patch.ScimPatchException.ScimType.NO_TARGET;
 
-import dev.rollcall.scim.filter.CompareOp;
-import dev.rollcall.scim.filter.Filter;
-import dev.rollcall.scim.filter.Literal;
+import dev.rollcall.query.CompareOp;
+import dev.rollcall.query.Filter;
+import dev.rollcall.query.Literal;
 import dev.rollcall.scim.schema.AttributeDefinition;
 import dev.rollcall.scim.schema.AttributeValues;
 import dev.rollcall.scim.schema.Caps;

@@ -6,8 +6,8 @@ import static dev.rollcall.scim.patch.ScimPatchException.ScimType.INVALID_VALUE;
 import static dev.rollcall.scim.patch.ScimPatchException.ScimType.MUTABILITY;
 import static dev.rollcall.scim.patch.ScimPatchException.ScimType.NO_TARGET;
 
-import dev.rollcall.scim.filter.AttributePath;
-import dev.rollcall.scim.filter.Filter;
+import dev.rollcall.query.AttributePath;
+import dev.rollcall.query.Filter;
 import dev.rollcall.scim.filter.InvalidFilterException;
 import dev.rollcall.scim.filter.InvalidPathException;
 import dev.rollcall.scim.filter.PatchPath;

@@ -1,12 +1,12 @@
 package dev.rollcall.scim.patch;
 
-import static dev.rollcall.infrastructure.json.JsonFactory.JSON;
+import static dev.rollcall.json.JsonFactory.JSON;
 import static dev.rollcall.scim.patch.ScimPatchException.ScimType.INVALID_FILTER;
 
-import dev.rollcall.scim.filter.AttributePath;
-import dev.rollcall.scim.filter.CompareOp;
-import dev.rollcall.scim.filter.Filter;
-import dev.rollcall.scim.filter.Literal;
+import dev.rollcall.query.AttributePath;
+import dev.rollcall.query.CompareOp;
+import dev.rollcall.query.Filter;
+import dev.rollcall.query.Literal;
 import dev.rollcall.scim.schema.AttributeDefinition;
 import dev.rollcall.scim.schema.AttributeType;
 import dev.rollcall.scim.schema.AttributeValues;

@@ -1,6 +1,6 @@
 package dev.rollcall.scim.patch;
 
-import static dev.rollcall.infrastructure.json.JsonFactory.JSON;
+import static dev.rollcall.json.JsonFactory.JSON;
 import static dev.rollcall.scim.patch.ScimPatchException.ScimType.INVALID_PATH;
 import static dev.rollcall.scim.patch.ScimPatchException.ScimType.INVALID_VALUE;
 

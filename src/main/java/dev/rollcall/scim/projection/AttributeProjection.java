@@ -1,8 +1,9 @@
 package dev.rollcall.scim.projection;
 
-import static dev.rollcall.infrastructure.json.JsonFactory.JSON;
+import static dev.rollcall.json.JsonFactory.JSON;
 
-import dev.rollcall.scim.filter.AttributePath;
+import dev.rollcall.query.AttributePath;
+import dev.rollcall.scim.filter.FilterParser;
 import dev.rollcall.scim.schema.AttributeDefinition;
 import dev.rollcall.scim.schema.ResolvedAttribute;
 import dev.rollcall.scim.schema.ResourceKind;
@@ -113,7 +114,7 @@ public final class AttributeProjection {
       schemas.add(fold(schema.get().id()));
       return;
     }
-    AttributePath path = AttributePath.parse(item);
+    AttributePath path = FilterParser.parsePath(item);
     Optional<ResolvedAttribute> resolved = registry.resolve(path, kind);
     if (resolved.isEmpty()) {
       return;
@@ -142,7 +143,7 @@ public final class AttributeProjection {
       return schema.get().attributes().stream()
           .anyMatch(attribute -> mode(schema.get(), attribute) != Mode.NONE);
     }
-    Optional<ResolvedAttribute> resolved = registry.resolve(AttributePath.parse(path), kind);
+    Optional<ResolvedAttribute> resolved = registry.resolve(FilterParser.parsePath(path), kind);
     if (resolved.isEmpty()) {
       return false;
     }

@@ -1,14 +1,14 @@
 package dev.rollcall.scim.resource;
 
-import static dev.rollcall.infrastructure.json.JsonFactory.JSON;
+import static dev.rollcall.json.JsonFactory.JSON;
 
-import dev.rollcall.infrastructure.config.ScimLocations;
-import dev.rollcall.infrastructure.limits.BodyLimit;
-import dev.rollcall.infrastructure.limits.BulkPayload;
+import dev.rollcall.application.config.ScimLocations;
 import dev.rollcall.scim.ScimCaller;
 import dev.rollcall.scim.ScimException;
 import dev.rollcall.scim.ScimExceptionMapper;
 import dev.rollcall.scim.ScimMediaType;
+import dev.rollcall.web.limits.BodyLimit;
+import dev.rollcall.web.limits.BulkPayload;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;

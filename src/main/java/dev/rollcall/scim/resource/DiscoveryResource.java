@@ -1,11 +1,11 @@
 package dev.rollcall.scim.resource;
 
-import dev.rollcall.infrastructure.config.ScimLocations;
-import dev.rollcall.infrastructure.limits.RequestLimits;
+import dev.rollcall.application.config.ScimLocations;
 import dev.rollcall.scim.ScimCaller;
 import dev.rollcall.scim.ScimException;
 import dev.rollcall.scim.ScimMediaType;
 import dev.rollcall.scim.schema.SchemaRegistry;
+import dev.rollcall.web.limits.RequestLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;

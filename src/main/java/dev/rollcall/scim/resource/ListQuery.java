@@ -1,9 +1,8 @@
 package dev.rollcall.scim.resource;
 
-import dev.rollcall.infrastructure.persistence.ScimSearch;
+import dev.rollcall.query.Filter;
+import dev.rollcall.query.Sort;
 import dev.rollcall.scim.ScimException;
-import dev.rollcall.scim.filter.AttributePath;
-import dev.rollcall.scim.filter.Filter;
 import dev.rollcall.scim.filter.FilterParser;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -17,7 +16,7 @@ import java.util.Locale;
  */
 record ListQuery(
     Filter filter,
-    ScimSearch.Sort sort,
+    Sort sort,
     int startIndex,
     int count,
     String attributes,
@@ -34,7 +33,7 @@ record ListQuery(
       String attributes,
       String excludedAttributes) {
     Filter parsed = filter == null || filter.isBlank() ? null : FilterParser.parse(filter);
-    ScimSearch.Sort sort = null;
+    Sort sort = null;
     if (sortBy != null && !sortBy.isBlank()) {
       boolean descending = false;
       if (sortOrder != null && !sortOrder.isBlank()) {
@@ -46,7 +45,7 @@ record ListQuery(
                   "invalidValue", "sortOrder must be ascending or descending");
         }
       }
-      sort = new ScimSearch.Sort(AttributePath.parse(sortBy), descending);
+      sort = new Sort(FilterParser.parsePath(sortBy), descending);
     }
     int start = Math.max(1, integer("startIndex", startIndex, 1));
     int size = Math.min(MAX_COUNT, Math.max(0, integer("count", count, DEFAULT_COUNT)));

@@ -1,7 +1,7 @@
 package dev.rollcall.scim.resource;
 
+import dev.rollcall.query.UnsupportedFilterException;
 import dev.rollcall.scim.ScimMediaType;
-import dev.rollcall.scim.filter.UnsupportedFilterException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;

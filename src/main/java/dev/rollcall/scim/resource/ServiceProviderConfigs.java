@@ -13,7 +13,7 @@ final class ServiceProviderConfigs {
 
   /**
    * @param bulkMaxPayload the largest {@code /Bulk} body ({@code rollcall.limits.bulk-body-size}),
-   *     which {@link dev.rollcall.infrastructure.limits.BodyLimit} enforces
+   *     which {@link dev.rollcall.web.limits.BodyLimit} enforces
    */
   static ServiceProviderConfig current(int bulkMaxPayload) {
     return new ServiceProviderConfig(true, BULK_MAX_OPERATIONS, bulkMaxPayload, MAX_RESULTS);

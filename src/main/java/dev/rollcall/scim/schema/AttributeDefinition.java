@@ -1,6 +1,6 @@
 package dev.rollcall.scim.schema;
 
-import static dev.rollcall.infrastructure.json.JsonFactory.JSON;
+import static dev.rollcall.json.JsonFactory.JSON;
 
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;

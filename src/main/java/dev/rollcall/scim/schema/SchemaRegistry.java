@@ -1,8 +1,8 @@
 package dev.rollcall.scim.schema;
 
-import static dev.rollcall.infrastructure.json.JsonFactory.JSON;
+import static dev.rollcall.json.JsonFactory.JSON;
 
-import dev.rollcall.scim.filter.AttributePath;
+import dev.rollcall.query.AttributePath;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;

@@ -1,11 +1,12 @@
 package dev.rollcall.scim.validation;
 
-import static dev.rollcall.infrastructure.json.JsonFactory.JSON;
+import static dev.rollcall.json.JsonFactory.JSON;
 import static dev.rollcall.scim.validation.ScimValidationException.ScimType.INVALID_SYNTAX;
 import static dev.rollcall.scim.validation.ScimValidationException.ScimType.INVALID_VALUE;
 import static dev.rollcall.scim.validation.ScimValidationException.ScimType.MUTABILITY;
 
-import dev.rollcall.scim.filter.AttributePath;
+import dev.rollcall.query.AttributePath;
+import dev.rollcall.scim.filter.FilterParser;
 import dev.rollcall.scim.filter.ScimSyntaxException;
 import dev.rollcall.scim.schema.AttributeDefinition;
 import dev.rollcall.scim.schema.AttributeType;
@@ -237,7 +238,7 @@ public final class ResourceValidator {
 
   private static Optional<AttributePath> path(String key) {
     try {
-      return Optional.of(AttributePath.parse(key));
+      return Optional.of(FilterParser.parsePath(key));
     } catch (ScimSyntaxException | IllegalArgumentException e) {
       return Optional.empty(); // not an attribute name: unknown, so ignored
     }

@@ -3,7 +3,8 @@ package dev.rollcall.infrastructure.persistence;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rollcall.scim.filter.AttributePath;
+import dev.rollcall.query.AttributePath;
+import dev.rollcall.query.Sort;
 import dev.rollcall.scim.filter.FilterParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,8 +16,7 @@ class UserNameLookupTest {
   @ValueSource(strings = {"userName eq \"bjensen\"", "USERNAME eq \"BJensen\"", "userName eq \"\""})
   void userNameEqualsAStringIsTheFastPath(String filter) {
     assertTrue(ScimSearch.isUserNameLookup(FilterParser.parse(filter), null));
-    assertTrue(
-        ScimSearch.isUserNameLookup(FilterParser.parse(filter), new ScimSearch.Sort(null, false)));
+    assertTrue(ScimSearch.isUserNameLookup(FilterParser.parse(filter), new Sort(null, false)));
   }
 
   @ParameterizedTest
@@ -41,8 +41,7 @@ class UserNameLookupTest {
     // the general path checks the sort attribute (an unknown one is a 400)
     assertFalse(
         ScimSearch.isUserNameLookup(
-            FilterParser.parse("userName eq \"a\""),
-            new ScimSearch.Sort(AttributePath.of("nosuch"), false)));
+            FilterParser.parse("userName eq \"a\""), new Sort(AttributePath.of("nosuch"), false)));
     assertFalse(ScimSearch.isUserNameLookup(null, null));
   }
 }

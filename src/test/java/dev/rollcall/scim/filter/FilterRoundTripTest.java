@@ -2,6 +2,10 @@ package dev.rollcall.scim.filter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.rollcall.query.AttributePath;
+import dev.rollcall.query.CompareOp;
+import dev.rollcall.query.Filter;
+import dev.rollcall.query.Literal;
 import java.math.BigDecimal;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

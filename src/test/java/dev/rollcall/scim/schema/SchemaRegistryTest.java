@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rollcall.scim.filter.AttributePath;
+import dev.rollcall.scim.filter.FilterParser;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,7 @@ class SchemaRegistryTest {
   private final SchemaRegistry registry = SchemaRegistry.builtIn();
 
   private ResolvedAttribute resolve(String path, ResourceKind kind) {
-    return registry.resolve(AttributePath.parse(path), kind).orElseThrow();
+    return registry.resolve(FilterParser.parsePath(path), kind).orElseThrow();
   }
 
   @Test
@@ -70,12 +70,15 @@ class SchemaRegistryTest {
   void unknownNamesResolveToNothing() {
     for (String path :
         List.of("nickname2", "name.nickName", "userName.value", ENTERPRISE + ":userName")) {
-      assertTrue(registry.resolve(AttributePath.parse(path), ResourceKind.USER).isEmpty(), path);
+      assertTrue(registry.resolve(FilterParser.parsePath(path), ResourceKind.USER).isEmpty(), path);
     }
-    assertTrue(registry.resolve(AttributePath.parse("members"), ResourceKind.USER).isEmpty());
+    assertTrue(registry.resolve(FilterParser.parsePath("members"), ResourceKind.USER).isEmpty());
     assertTrue(
-        registry.resolve(AttributePath.parse(GROUP + ":displayName"), ResourceKind.USER).isEmpty());
-    assertTrue(registry.resolve(AttributePath.parse("department"), ResourceKind.GROUP).isEmpty());
+        registry
+            .resolve(FilterParser.parsePath(GROUP + ":displayName"), ResourceKind.USER)
+            .isEmpty());
+    assertTrue(
+        registry.resolve(FilterParser.parsePath("department"), ResourceKind.GROUP).isEmpty());
   }
 
   @Test
@@ -92,21 +95,21 @@ class SchemaRegistryTest {
     assertEquals(
         ENTERPRISE,
         withAcme
-            .resolve(AttributePath.parse("department"), ResourceKind.USER)
+            .resolve(FilterParser.parsePath("department"), ResourceKind.USER)
             .orElseThrow()
             .schema()
             .id());
     assertEquals(
         "urn:acme:scim:User",
         withAcme
-            .resolve(AttributePath.parse("urn:acme:scim:User:department"), ResourceKind.USER)
+            .resolve(FilterParser.parsePath("urn:acme:scim:User:department"), ResourceKind.USER)
             .orElseThrow()
             .schema()
             .id());
     assertEquals(
         AttributeType.INTEGER,
         withAcme
-            .resolve(AttributePath.parse("badge"), ResourceKind.USER)
+            .resolve(FilterParser.parsePath("badge"), ResourceKind.USER)
             .orElseThrow()
             .target()
             .type());

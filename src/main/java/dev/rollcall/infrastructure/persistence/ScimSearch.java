@@ -94,7 +94,7 @@ public class ScimSearch {
    * Whether the search is {@code userName eq "..."} (no schema URN, no sort): the look-up an
    * identity provider sends before every create, and the most frequent request. It goes through a
    * named query prepared once, instead of a Criteria query EclipseLink translates to SQL again on
-   * every request (a third of the search's CPU, JFR). Anything else takes the general path.
+   * every request. Anything else takes the general path.
    */
   static boolean isUserNameLookup(Filter filter, Sort sort) {
     return filter instanceof Filter.Comparison c

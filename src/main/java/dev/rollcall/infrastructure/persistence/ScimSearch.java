@@ -32,6 +32,7 @@ import jakarta.persistence.criteria.Subquery;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.eclipse.persistence.config.HintValues;
@@ -279,7 +280,7 @@ public class ScimSearch {
             "middleName",
             "honorificPrefix",
             "honorificSuffix")) {
-      columns.put("name." + part.toLowerCase(), nested(Kind.TEXT, "name", part));
+      columns.put("name." + part.toLowerCase(Locale.ROOT), nested(Kind.TEXT, "name", part));
     }
     columns.put("employeenumber", nested(Kind.TEXT, "enterprise", "employeeNumber"));
     columns.put("costcenter", nested(Kind.TEXT, "enterprise", "costCenter"));
@@ -328,7 +329,7 @@ public class ScimSearch {
               default -> column(Kind.KEY, "key");
             };
         multi.putIfAbsent(
-            attribute.name().toLowerCase(),
+            attribute.name().toLowerCase(Locale.ROOT),
             rows(
                 query,
                 cb,
@@ -358,7 +359,7 @@ public class ScimSearch {
       wanted = b.value();
     } else if (context.value() instanceof Literal.StringLiteral s
         && (s.value().equalsIgnoreCase("true") || s.value().equalsIgnoreCase("false"))) {
-      wanted = Boolean.parseBoolean(s.value().toLowerCase());
+      wanted = Boolean.parseBoolean(s.value().toLowerCase(Locale.ROOT));
     } else {
       throw new UnsupportedFilterException(
           "Attribute 'orgadmin' is a boolean; compare it with true or false");
@@ -440,7 +441,7 @@ public class ScimSearch {
             new SubPathResolver() {
               @Override
               public Column column(String subAttribute) {
-                Column column = subColumns.get(subAttribute.toLowerCase());
+                Column column = subColumns.get(subAttribute.toLowerCase(Locale.ROOT));
                 if (column == null) {
                   throw new UnsupportedFilterException(
                       "Sub-attribute '"

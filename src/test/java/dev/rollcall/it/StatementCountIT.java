@@ -3,6 +3,7 @@ package dev.rollcall.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rollcall.it.Http.Fixture;
 import dev.rollcall.it.Http.Organization;
 import dev.rollcall.it.Http.Reply;
 import jakarta.inject.Inject;
@@ -17,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.persistence.sessions.Session;
@@ -104,8 +104,9 @@ class StatementCountIT {
         new Http(
             URI.create(
                 ConfigProvider.getConfig().getValue("rollcall.public-base-url", String.class)));
-    org = http.createOrganization("Counts " + UUID.randomUUID(), "admin@counts.example");
-    token = http.oktaIntegration(org);
+    Fixture fixture = http.oktaFixture("Counts", "admin@counts.example");
+    org = fixture.org();
+    token = fixture.scimToken();
 
     // users with emails, in three groups: what an import page renders
     StringBuilder bulk = new StringBuilder("{\"schemas\":[\"" + BULK + "\"],\"Operations\":[");

@@ -2,8 +2,10 @@ package dev.rollcall.api;
 
 import static dev.rollcall.json.JsonFactory.JSON;
 
+import dev.rollcall.web.BearerEntry;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -21,6 +23,22 @@ public final class ApiError {
   public static Response of(int status, String error, String message) {
     return build(status, base(status, error, message));
   }
+
+  /** How the statement and operator APIs refuse a bearer token. */
+  static final BearerEntry.Refusals REFUSALS =
+      new BearerEntry.Refusals() {
+        @Override
+        public Response unauthorized(String message) {
+          return Response.fromResponse(of(Response.Status.UNAUTHORIZED, "unauthorized", message))
+              .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+              .build();
+        }
+
+        @Override
+        public Response forbidden(String message) {
+          return of(Response.Status.FORBIDDEN, "permission_denied", message);
+        }
+      };
 
   public static Response syntax(String message, int line, int column) {
     JsonObjectBuilder body =

@@ -1,17 +1,16 @@
 package dev.rollcall.api;
 
 import dev.rollcall.application.Secrets;
+import dev.rollcall.domain.AuthenticationException;
+import dev.rollcall.web.BearerEntry;
 import dev.rollcall.web.BearerToken;
-import dev.rollcall.web.limits.Admission;
 import dev.rollcall.web.limits.RequestLimits;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Optional;
@@ -28,23 +27,23 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class OperatorAuthentication implements ContainerRequestFilter {
   private final Optional<String> operatorTokenHash;
+  private final BearerEntry entry;
   private final RequestLimits limits;
-  private final HttpServletRequest servletRequest;
 
   @Inject
   public OperatorAuthentication(
       @ConfigProperty(name = "rollcall.operator.token") Optional<String> operatorToken,
-      RequestLimits limits,
-      HttpServletRequest servletRequest) {
+      BearerEntry entry,
+      RequestLimits limits) {
     this.operatorTokenHash = operatorToken.filter(t -> !t.isBlank()).map(Secrets::hash);
+    this.entry = entry;
     this.limits = limits;
-    this.servletRequest = servletRequest;
   }
 
   public OperatorAuthentication() {
     this.operatorTokenHash = Optional.empty();
+    this.entry = null;
     this.limits = null;
-    this.servletRequest = null;
   }
 
   @Override
@@ -59,21 +58,16 @@ public class OperatorAuthentication implements ContainerRequestFilter {
     }
     Optional<String> hash = BearerToken.from(request).map(Secrets::hash);
     // the operator token is held to the API tokens' rate, and guesses to the client's budget
-    Admission.Ticket ticket =
-        limits.api().admit("operator:" + hash.orElse(""), servletRequest.getRemoteAddr());
-    boolean valid = hash.map(h -> Secrets.sameHash(h, operatorTokenHash.get())).orElse(false);
-    if (valid) {
-      ticket.accepted();
-    } else {
-      ticket.refused();
-      request.abortWith(
-          Response.fromResponse(
-                  ApiError.of(
-                      Response.Status.UNAUTHORIZED,
-                      "unauthorized",
-                      "A valid operator token is required (Authorization: Bearer <token>)"))
-              .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-              .build());
-    }
+    entry.admit(
+        request,
+        limits.api(),
+        "operator:" + hash.orElse(""),
+        () -> {
+          if (!hash.map(h -> Secrets.sameHash(h, operatorTokenHash.get())).orElse(false)) {
+            throw new AuthenticationException(
+                "A valid operator token is required (Authorization: Bearer <token>)");
+          }
+        },
+        ApiError.REFUSALS);
   }
 }

@@ -5,6 +5,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Locale;
 
 /** Unknown paths, wrong methods and unsupported media types, in the API's own JSON error format. */
 @Provider
@@ -17,6 +18,6 @@ public class WebExceptionMapper implements ExceptionMapper<WebApplicationExcepti
     int status = exception.getResponse().getStatus();
     Response.StatusType type = Response.Status.fromStatusCode(status);
     String reason = type == null ? "Request failed" : type.getReasonPhrase();
-    return ApiError.of(status, reason.toLowerCase().replace(' ', '_'), reason);
+    return ApiError.of(status, reason.toLowerCase(Locale.ROOT).replace(' ', '_'), reason);
   }
 }

@@ -175,10 +175,4 @@ public class MemberService {
         .findByLogin(login)
         .orElseThrow(() -> new NotFoundException("User " + login + " does not exist"));
   }
-
-  public Member findById(String memberId) {
-    return members
-        .find(memberId)
-        .orElseThrow(() -> new NotFoundException("User " + memberId + " does not exist"));
-  }
 }

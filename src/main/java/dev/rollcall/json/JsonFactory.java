@@ -7,8 +7,8 @@ import jakarta.json.spi.JsonProvider;
  *
  * <p>{@code jakarta.json.JSON.createObjectBuilder()} and its siblings look the provider up again on
  * every call ({@code JsonProvider.provider()}: a {@code ServiceLoader} walk through the server's
- * class loaders). Profiling showed that look-up at 8-11% of a {@code userName eq} search's and of a
- * SCIM create's CPU; the provider is stateless and thread-safe, so it is looked up once.
+ * class loaders), a noticeable share of a request's CPU. The provider is stateless and thread-safe,
+ * so it is looked up once.
  */
 public final class JsonFactory {
   public static final JsonProvider JSON = JsonProvider.provider();

@@ -15,9 +15,8 @@ import java.util.Set;
  * token deciding which integration calls. Every failure leaves in the SCIM error schema.
  *
  * <p>The resources are application-scoped, as are the operator and statement APIs': they keep no
- * request state (the caller is the request-scoped {@link ScimCaller}). Request-scoped, Weld built
- * each resource and its EJB proxies again on every request: 6 % of the server's CPU samples during
- * a burst of creates (BENCHMARKS.md, fix 19).
+ * request state (the caller is the request-scoped {@link ScimCaller}), so they and their EJB
+ * proxies are built once rather than on every request.
  */
 @ApplicationPath("/scim/v2")
 public class ScimApplication extends Application {

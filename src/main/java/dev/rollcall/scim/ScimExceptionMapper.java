@@ -13,6 +13,7 @@ import dev.rollcall.query.UnsupportedFilterException;
 import dev.rollcall.scim.filter.InvalidFilterException;
 import dev.rollcall.scim.filter.InvalidPathException;
 import dev.rollcall.scim.patch.ScimPatchException;
+import dev.rollcall.scim.schema.ScimType;
 import dev.rollcall.scim.validation.ScimValidationException;
 import dev.rollcall.web.Causes;
 import dev.rollcall.web.limits.BodyTooLargeException;
@@ -58,13 +59,13 @@ public class ScimExceptionMapper implements ExceptionMapper<Exception> {
       return ScimError.of(400, invalid.scimType(), invalid.getMessage());
     }
     if (cause instanceof UnsupportedFilterException unsupported) {
-      return ScimError.of(400, "invalidFilter", unsupported.getMessage());
+      return ScimError.of(400, ScimType.INVALID_FILTER.value(), unsupported.getMessage());
     }
     if (cause instanceof InvalidFilterException filter) {
-      return ScimError.of(400, "invalidFilter", filter.getMessage());
+      return ScimError.of(400, ScimType.INVALID_FILTER.value(), filter.getMessage());
     }
     if (cause instanceof InvalidPathException path) {
-      return ScimError.of(400, "invalidPath", path.getMessage());
+      return ScimError.of(400, ScimType.INVALID_PATH.value(), path.getMessage());
     }
     if (cause instanceof PreconditionFailedException) {
       return ScimError.of(412, null, cause.getMessage());
@@ -73,7 +74,7 @@ public class ScimExceptionMapper implements ExceptionMapper<Exception> {
       return ScimError.of(404, null, cause.getMessage());
     }
     if (cause instanceof ConflictException) {
-      return ScimError.of(409, "uniqueness", cause.getMessage());
+      return ScimError.of(409, ScimType.UNIQUENESS.value(), cause.getMessage());
     }
     if (cause instanceof PermissionDeniedException) {
       return ScimError.of(403, null, cause.getMessage());
@@ -82,7 +83,7 @@ public class ScimExceptionMapper implements ExceptionMapper<Exception> {
       return ScimError.of(401, null, cause.getMessage());
     }
     if (cause instanceof InvalidRequestException) {
-      return ScimError.of(400, "invalidValue", cause.getMessage());
+      return ScimError.of(400, ScimType.INVALID_VALUE.value(), cause.getMessage());
     }
     if (cause instanceof OptimisticLockException) {
       return ScimError.of(412, null, "The resource was changed concurrently; read it again");

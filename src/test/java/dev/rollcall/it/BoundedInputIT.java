@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rollcall.it.Http.Fixture;
 import dev.rollcall.it.Http.Organization;
 import dev.rollcall.it.Http.Reply;
 import jakarta.inject.Inject;
@@ -80,8 +81,9 @@ class BoundedInputIT {
         new Http(
             URI.create(
                 ConfigProvider.getConfig().getValue("rollcall.public-base-url", String.class)));
-    org = http.createOrganization("Bounded " + UUID.randomUUID(), "admin@bounded.example");
-    token = http.oktaIntegration(org);
+    Fixture fixture = http.oktaFixture("Bounded", "admin@bounded.example");
+    org = fixture.org();
+    token = fixture.scimToken();
   }
 
   /** A user body of about {@code size} bytes, padded with an attribute no schema defines. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rollcall.it.Http.Fixture;
 import dev.rollcall.it.Http.Organization;
 import dev.rollcall.it.Http.Reply;
 import jakarta.json.JsonObject;
@@ -46,18 +47,11 @@ class EntraProvisioningIT {
 
   @BeforeEach
   void integration() throws Exception {
-    http = new Http(base.toURI());
-    org = http.createOrganization("Contoso " + UUID.randomUUID(), "admin@contoso.example");
-    http.ok(org, org.adminToken(), "CREATE ROLE entra_provisioner");
-    http.ok(
-        org, org.adminToken(), "GRANT MANAGE_MEMBERS ON ORGANIZATION TO ROLE entra_provisioner");
-    token =
-        http.ok(
-                org,
-                org.adminToken(),
-                "CREATE SECURITY INTEGRATION entra WITH ('type' = SCIM, 'scim.client' = ENTRA_ID, 'scim.run_as_role' = entra_provisioner)")
-            .column("Token")
-            .get(0);
+    http = Http.at(base);
+    Fixture fixture =
+        http.fixture("Contoso", "admin@contoso.example", "ENTRA_ID", "entra_provisioner");
+    org = fixture.org();
+    token = fixture.scimToken();
   }
 
   private Reply scim(String method, String path, String body) {

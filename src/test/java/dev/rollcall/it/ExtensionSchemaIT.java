@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rollcall.it.Http.Fixture;
 import dev.rollcall.it.Http.Organization;
 import dev.rollcall.it.Http.Reply;
 import jakarta.json.JsonObject;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -38,24 +38,19 @@ class ExtensionSchemaIT {
 
   @BeforeEach
   void integration() throws Exception {
-    http = new Http(base.toURI());
-    org = http.createOrganization("Ext " + UUID.randomUUID(), "admin@ext.example");
-    http.ok(org, org.adminToken(), "CREATE ROLE okta_skim_provisioner");
-    http.ok(
-        org,
-        org.adminToken(),
-        "GRANT MANAGE_MEMBERS ON ORGANIZATION TO ROLE okta_skim_provisioner");
-    token =
-        http.ok(
-                org,
-                org.adminToken(),
-                "CREATE SECURITY INTEGRATION okta WITH ('type' = SCIM, 'scim.client' = OKTA,"
-                    + " 'scim.extension' = '"
-                    + DEMO
-                    + "',"
-                    + " 'scim.extension.attributes' = 'badgeNumber string, clearance integer, contractor boolean, startDate dateTime')")
-            .column("Token")
-            .get(0);
+    http = Http.at(base);
+    Fixture fixture =
+        http.fixture(
+            "Ext",
+            "admin@ext.example",
+            "OKTA",
+            "okta_skim_provisioner",
+            ", 'scim.extension' = '"
+                + DEMO
+                + "', 'scim.extension.attributes' = 'badgeNumber string, clearance integer,"
+                + " contractor boolean, startDate dateTime'");
+    org = fixture.org();
+    token = fixture.scimToken();
   }
 
   private Reply create(String userName, String badge, int clearance, boolean contractor) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rollcall.it.Http.Fixture;
 import dev.rollcall.it.Http.Organization;
 import dev.rollcall.it.Http.Reply;
 import jakarta.json.JsonObject;
@@ -12,7 +13,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -56,9 +56,10 @@ class HonestErrorsIT {
 
   @BeforeEach
   void organization() throws Exception {
-    http = new Http(base.toURI());
-    org = http.createOrganization("Errors " + UUID.randomUUID(), "admin@errors.example");
-    token = http.oktaIntegration(org);
+    http = Http.at(base);
+    Fixture fixture = http.oktaFixture("Errors", "admin@errors.example");
+    org = fixture.org();
+    token = fixture.scimToken();
   }
 
   private Reply scim(String method, String path, String body) {

@@ -9,14 +9,18 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * A black-box client for Rollcall's HTTP surface, written against a base URI only: the tests that
@@ -37,6 +41,25 @@ public final class Http {
 
   public Http(URI base) {
     this.base = base.toString().endsWith("/") ? base : URI.create(base + "/");
+  }
+
+  /** The system property naming a running Rollcall to test instead of the Arquillian server. */
+  public static final String URL_PROPERTY = "rollcall.it.url";
+
+  /**
+   * A client for the Rollcall under test: the one {@code -Drollcall.it.url=http://host:port} names
+   * when set, else the Arquillian deployment at {@code deployment}.
+   */
+  public static Http at(URL deployment) {
+    String external = System.getProperty(URL_PROPERTY, "");
+    if (!external.isBlank()) {
+      return new Http(URI.create(external.strip()));
+    }
+    try {
+      return new Http(deployment.toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(e);
+    }
   }
 
   public URI base() {
@@ -161,16 +184,68 @@ public final class Http {
         body);
   }
 
-  /** Sets up an Okta integration the way the README says and returns its SCIM token. */
-  public String oktaIntegration(Organization org) {
-    ok(org, org.adminToken(), "CREATE ROLE IF NOT EXISTS okta_skim_provisioner");
-    ok(org, org.adminToken(), "GRANT MANAGE_MEMBERS ON ORGANIZATION TO ROLE okta_skim_provisioner");
+  /**
+   * What the SCIM suites start from: a new organization (its name made unique), its first admin,
+   * and one SCIM integration acting as a role that holds MANAGE_MEMBERS.
+   */
+  public record Fixture(Organization org, String scimToken) {
+    public String adminToken() {
+      return org.adminToken();
+    }
+  }
+
+  /**
+   * Creates the organization {@code name} (plus a unique suffix) with its first admin and an
+   * integration of {@code client} ({@code OKTA}, {@code ENTRA_ID}, {@code GENERIC}) running as
+   * {@code role}; see {@link #integration(Organization, String, String, String)}.
+   */
+  public Fixture fixture(
+      String name, String adminEmail, String client, String role, String moreOptions) {
+    Organization org = createOrganization(name + " " + UUID.randomUUID(), adminEmail);
+    return new Fixture(org, integration(org, client, role, moreOptions));
+  }
+
+  public Fixture fixture(String name, String adminEmail, String client, String role) {
+    return fixture(name, adminEmail, client, role, "");
+  }
+
+  /** An organization with the Okta integration the README sets up. */
+  public Fixture oktaFixture(String name, String adminEmail) {
+    return fixture(name, adminEmail, "OKTA", "okta_skim_provisioner");
+  }
+
+  /** Creates {@code role} if it does not exist and grants it MANAGE_MEMBERS, as an admin would. */
+  public void provisioningRole(Organization org, String role) {
+    ok(org, org.adminToken(), "CREATE ROLE IF NOT EXISTS " + role);
+    ok(org, org.adminToken(), "GRANT MANAGE_MEMBERS ON ORGANIZATION TO ROLE " + role);
+  }
+
+  /**
+   * Creates the integration named after the client ({@code okta}, {@code entra}, {@code generic})
+   * acting as {@code role}, which gets MANAGE_MEMBERS, and returns its SCIM token. {@code
+   * moreOptions} is appended to the WITH list as written, e.g. {@code , 'scim.extension' = '...'}.
+   */
+  public String integration(Organization org, String client, String role, String moreOptions) {
+    provisioningRole(org, role);
+    String name = client.split("_")[0].toLowerCase(Locale.ROOT);
     return ok(
             org,
             org.adminToken(),
-            "CREATE SECURITY INTEGRATION okta WITH ('type' = SCIM, 'scim.client' = OKTA, 'scim.run_as_role' = okta_skim_provisioner)")
+            "CREATE SECURITY INTEGRATION "
+                + name
+                + " WITH ('type' = SCIM, 'scim.client' = "
+                + client
+                + ", 'scim.run_as_role' = "
+                + role
+                + moreOptions
+                + ")")
         .column("Token")
         .get(0);
+  }
+
+  /** Sets up an Okta integration the way the README says and returns its SCIM token. */
+  public String oktaIntegration(Organization org) {
+    return integration(org, "OKTA", "okta_skim_provisioner", "");
   }
 
   /** Runs one statement, asking for JSON. */

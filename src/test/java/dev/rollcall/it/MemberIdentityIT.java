@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rollcall.it.Http.Fixture;
 import dev.rollcall.it.Http.Organization;
 import dev.rollcall.it.Http.Reply;
 import jakarta.json.JsonArray;
@@ -15,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -48,9 +48,10 @@ class MemberIdentityIT {
 
   @BeforeEach
   void integration() throws Exception {
-    http = new Http(base.toURI());
-    org = http.createOrganization("Ident " + UUID.randomUUID(), ADMIN);
-    token = http.oktaIntegration(org);
+    http = Http.at(base);
+    Fixture fixture = http.oktaFixture("Ident", ADMIN);
+    org = fixture.org();
+    token = fixture.scimToken();
   }
 
   private Reply scim(String method, String path, String body) {

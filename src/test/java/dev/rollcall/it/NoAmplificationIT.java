@@ -50,7 +50,7 @@ class NoAmplificationIT {
   /** An orgadmin, a member holding only {@code useradmin}, and a plain member bob. */
   @BeforeEach
   void organization() throws Exception {
-    http = new Http(base.toURI());
+    http = Http.at(base);
     org = http.createOrganization("Amp " + UUID.randomUUID(), ADMIN);
     admin = org.adminToken();
     http.ok(org, admin, "INVITE USER '" + USERADMIN + "' WITH ('role' = useradmin)");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rollcall.it.Http.Fixture;
 import dev.rollcall.it.Http.Organization;
 import dev.rollcall.it.Http.Reply;
 import jakarta.json.JsonObject;
@@ -43,9 +44,10 @@ class OktaProvisioningIT {
 
   @BeforeEach
   void integration() throws Exception {
-    http = new Http(base.toURI());
-    org = http.createOrganization("Okta " + UUID.randomUUID(), "admin@acme.example");
-    token = http.oktaIntegration(org);
+    http = Http.at(base);
+    Fixture fixture = http.oktaFixture("Okta", "admin@acme.example");
+    org = fixture.org();
+    token = fixture.scimToken();
   }
 
   private Reply scim(String method, String path, String body) {

@@ -49,7 +49,7 @@ class OrgadminGuaranteeIT {
 
   @BeforeEach
   void organization() throws Exception {
-    http = new Http(base.toURI());
+    http = Http.at(base);
     org = http.createOrganization("Guard " + UUID.randomUUID(), "admin@guard.example");
     pool = Executors.newFixedThreadPool(2);
   }

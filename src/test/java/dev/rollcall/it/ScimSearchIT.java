@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rollcall.it.Http.Fixture;
 import dev.rollcall.it.Http.Organization;
 import dev.rollcall.it.Http.Reply;
 import jakarta.json.JsonObject;
@@ -44,9 +45,10 @@ class ScimSearchIT {
 
   @BeforeEach
   void users() throws Exception {
-    http = new Http(base.toURI());
-    org = http.createOrganization("Search " + UUID.randomUUID(), "admin@search.example");
-    token = http.oktaIntegration(org);
+    http = Http.at(base);
+    Fixture fixture = http.oktaFixture("Search", "admin@search.example");
+    org = fixture.org();
+    token = fixture.scimToken();
     create("alice", "Alice", "Smith", "work", "alice@corp.example", "Engineering", true);
     create("bob", "Bob", "Jones", "home", "bob@home.example", "Sales", true);
     create("carol", "Carol", "Smith", "work", "carol@corp.example", "Sales", false);

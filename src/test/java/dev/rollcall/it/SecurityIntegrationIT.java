@@ -54,11 +54,7 @@ class SecurityIntegrationIT {
   void organization() throws Exception {
     http = new Http(base.toURI());
     org = http.createOrganization("Integrations " + UUID.randomUUID(), "admin@int.example");
-    http.ok(org, org.adminToken(), "CREATE ROLE okta_skim_provisioner");
-    http.ok(
-        org,
-        org.adminToken(),
-        "GRANT MANAGE_MEMBERS ON ORGANIZATION TO ROLE okta_skim_provisioner");
+    http.provisioningRole(org, "okta_skim_provisioner");
   }
 
   @AfterEach

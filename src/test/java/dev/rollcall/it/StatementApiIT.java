@@ -33,7 +33,7 @@ class StatementApiIT {
 
   @BeforeEach
   void organization() throws Exception {
-    http = new Http(base.toURI());
+    http = Http.at(base);
     org = http.createOrganization("Acme " + UUID.randomUUID(), "admin@acme.example");
   }
 

@@ -12,9 +12,12 @@ import dev.rollcall.application.OrganizationService;
 import dev.rollcall.application.OrganizationService.CreatedOrganization;
 import dev.rollcall.domain.AuthenticationException;
 import dev.rollcall.domain.NotFoundException;
+import dev.rollcall.domain.TenantOwned;
 import dev.rollcall.domain.role.Role;
+import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import java.util.List;
+import org.eclipse.persistence.exceptions.QueryException;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -77,6 +80,22 @@ class TenancyIT {
   @Test
   void aQueryWithoutAnOrganizationFailsInsteadOfSeeingEveryone() {
     organizations.create("Tenancy C", "admin@c.example");
-    assertThrows(Exception.class, () -> untenanted.allRoles());
+    // EclipseLink refuses to run a tenant-owned query without a tenant (EclipseLink-6174, "No
+    // value was provided for the session property [eclipselink.tenant-id]"); the EJB wraps it
+    EJBException failure = assertThrows(EJBException.class, () -> untenanted.allRoles());
+    QueryException missingTenant = cause(failure, QueryException.class);
+    assertEquals(6174, missingTenant.getErrorCode(), missingTenant.getMessage());
+    assertTrue(
+        missingTenant.getMessage().contains(TenantOwned.TENANT_PROPERTY),
+        missingTenant.getMessage());
+  }
+
+  private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    throw new AssertionError("no " + type.getSimpleName() + " in the causes", failure);
   }
 }

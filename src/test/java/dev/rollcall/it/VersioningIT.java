@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rollcall.it.Http.Fixture;
 import dev.rollcall.it.Http.Organization;
 import dev.rollcall.it.Http.Reply;
 import java.net.URL;
@@ -12,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,9 +42,10 @@ class VersioningIT {
 
   @BeforeEach
   void integration() throws Exception {
-    http = new Http(base.toURI());
-    org = http.createOrganization("Versions " + UUID.randomUUID(), "admin@versions.example");
-    token = http.oktaIntegration(org);
+    http = Http.at(base);
+    Fixture fixture = http.oktaFixture("Versions", "admin@versions.example");
+    org = fixture.org();
+    token = fixture.scimToken();
   }
 
   private String createUser(String userName) {

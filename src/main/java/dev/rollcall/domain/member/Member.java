@@ -26,8 +26,7 @@ import org.eclipse.persistence.config.QueryHints;
 @Entity
 @Table(name = "members")
 // the email look-ups carry their row limit as a hint: a limit set on each use
-// (setMaxResults) makes EclipseLink prepare the query's SQL again every time, which was a third
-// of these look-ups' CPU on each SCIM create (JFR)
+// (setMaxResults) makes EclipseLink prepare the query's SQL again every time
 @NamedQuery(
     name = Member.FIND_BY_EMAIL_KEY,
     query = "SELECT m FROM Member m WHERE m.emailKey = :key ORDER BY m.createdAt",

@@ -116,11 +116,6 @@ public class Role extends TenantOwned {
     this.updatedAt = now;
   }
 
-  public void changeOwner(String ownerRoleId, Instant now) {
-    this.ownerRoleId = Objects.requireNonNull(ownerRoleId);
-    this.updatedAt = now;
-  }
-
   public void manageBy(String integrationId, Instant now) {
     if (java.util.Objects.equals(this.managedBy, integrationId)) {
       return;

@@ -35,6 +35,7 @@ import jakarta.persistence.criteria.Subquery;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.eclipse.persistence.config.HintValues;
@@ -89,7 +90,7 @@ public class ScimSearch implements UserSearch, GroupSearch {
    * Whether the search is {@code userName eq "..."} (no schema URN, no sort): the look-up an
    * identity provider sends before every create, and the most frequent request. It goes through a
    * named query prepared once, instead of a Criteria query EclipseLink translates to SQL again on
-   * every request (a third of the search's CPU, JFR). Anything else takes the general path.
+   * every request. Anything else takes the general path.
    */
   static boolean isUserNameLookup(Filter filter, Sort sort) {
     return filter instanceof Filter.Comparison c
@@ -276,7 +277,7 @@ public class ScimSearch implements UserSearch, GroupSearch {
             "middleName",
             "honorificPrefix",
             "honorificSuffix")) {
-      columns.put("name." + part.toLowerCase(), nested(Kind.TEXT, "name", part));
+      columns.put("name." + part.toLowerCase(Locale.ROOT), nested(Kind.TEXT, "name", part));
     }
     columns.put("employeenumber", nested(Kind.TEXT, "enterprise", "employeeNumber"));
     columns.put("costcenter", nested(Kind.TEXT, "enterprise", "costCenter"));
@@ -325,7 +326,7 @@ public class ScimSearch implements UserSearch, GroupSearch {
               default -> column(Kind.KEY, "key");
             };
         multi.putIfAbsent(
-            attribute.name().toLowerCase(),
+            attribute.name().toLowerCase(Locale.ROOT),
             rows(
                 query,
                 cb,
@@ -355,7 +356,7 @@ public class ScimSearch implements UserSearch, GroupSearch {
       wanted = b.value();
     } else if (context.value() instanceof Literal.StringLiteral s
         && (s.value().equalsIgnoreCase("true") || s.value().equalsIgnoreCase("false"))) {
-      wanted = Boolean.parseBoolean(s.value().toLowerCase());
+      wanted = Boolean.parseBoolean(s.value().toLowerCase(Locale.ROOT));
     } else {
       throw new UnsupportedFilterException(
           "Attribute 'orgadmin' is a boolean; compare it with true or false");
@@ -437,7 +438,7 @@ public class ScimSearch implements UserSearch, GroupSearch {
             new SubPathResolver() {
               @Override
               public Column column(String subAttribute) {
-                Column column = subColumns.get(subAttribute.toLowerCase());
+                Column column = subColumns.get(subAttribute.toLowerCase(Locale.ROOT));
                 if (column == null) {
                   throw new UnsupportedFilterException(
                       "Sub-attribute '"

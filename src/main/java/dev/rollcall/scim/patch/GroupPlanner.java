@@ -1,10 +1,10 @@
 package dev.rollcall.scim.patch;
 
 import static dev.rollcall.json.JsonFactory.JSON;
-import static dev.rollcall.scim.patch.ScimPatchException.ScimType.INVALID_FILTER;
-import static dev.rollcall.scim.patch.ScimPatchException.ScimType.INVALID_VALUE;
-import static dev.rollcall.scim.patch.ScimPatchException.ScimType.MUTABILITY;
-import static dev.rollcall.scim.patch.ScimPatchException.ScimType.NO_TARGET;
+import static dev.rollcall.scim.schema.ScimType.INVALID_FILTER;
+import static dev.rollcall.scim.schema.ScimType.INVALID_VALUE;
+import static dev.rollcall.scim.schema.ScimType.MUTABILITY;
+import static dev.rollcall.scim.schema.ScimType.NO_TARGET;
 
 import dev.rollcall.query.CompareOp;
 import dev.rollcall.query.Filter;
@@ -16,6 +16,7 @@ import dev.rollcall.scim.schema.Mutability;
 import dev.rollcall.scim.schema.ResourceKind;
 import dev.rollcall.scim.schema.SchemaDefinition;
 import dev.rollcall.scim.schema.Schemas;
+import dev.rollcall.scim.schema.ScimType;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -201,9 +202,7 @@ final class GroupPlanner {
       if (element instanceof JsonObject object) {
         for (String key : object.keySet()) {
           if (Schemas.GROUP.attribute("members").orElseThrow().subAttribute(key).isEmpty()) {
-            throw op.error(
-                ScimPatchException.ScimType.INVALID_PATH,
-                "'members' has no sub-attribute '" + key + "'");
+            throw op.error(ScimType.INVALID_PATH, "'members' has no sub-attribute '" + key + "'");
           }
         }
         id = JsonMembers.get(object, "value");

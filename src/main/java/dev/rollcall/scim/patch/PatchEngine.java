@@ -1,10 +1,10 @@
 package dev.rollcall.scim.patch;
 
-import static dev.rollcall.scim.patch.ScimPatchException.ScimType.INVALID_FILTER;
-import static dev.rollcall.scim.patch.ScimPatchException.ScimType.INVALID_PATH;
-import static dev.rollcall.scim.patch.ScimPatchException.ScimType.INVALID_VALUE;
-import static dev.rollcall.scim.patch.ScimPatchException.ScimType.MUTABILITY;
-import static dev.rollcall.scim.patch.ScimPatchException.ScimType.NO_TARGET;
+import static dev.rollcall.scim.schema.ScimType.INVALID_FILTER;
+import static dev.rollcall.scim.schema.ScimType.INVALID_PATH;
+import static dev.rollcall.scim.schema.ScimType.INVALID_VALUE;
+import static dev.rollcall.scim.schema.ScimType.MUTABILITY;
+import static dev.rollcall.scim.schema.ScimType.NO_TARGET;
 
 import dev.rollcall.query.AttributePath;
 import dev.rollcall.query.Filter;

@@ -1,5 +1,6 @@
 package dev.rollcall.scim.patch;
 
+import dev.rollcall.scim.schema.ScimType;
 import jakarta.json.JsonValue;
 import java.util.Objects;
 
@@ -32,7 +33,7 @@ public record PatchOperation(int index, PatchOp op, String path, JsonValue value
     return path == null ? op.keyword() + " without path" : op.keyword() + " " + path;
   }
 
-  ScimPatchException error(ScimPatchException.ScimType type, String detail) {
+  ScimPatchException error(ScimType type, String detail) {
     return new ScimPatchException(type, index, describe(), detail);
   }
 }

@@ -1,6 +1,7 @@
 package dev.rollcall.scim.patch;
 
 import dev.rollcall.scim.schema.Schemas;
+import dev.rollcall.scim.schema.ScimType;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -91,8 +92,7 @@ public final class PatchRequest {
     JsonValue value = member(object, "value").orElse(null);
     PatchOperation operation = new PatchOperation(index, op, path, value);
     if (op != PatchOp.REMOVE && value == null) {
-      throw operation.error(
-          ScimPatchException.ScimType.INVALID_SYNTAX, "'" + op.keyword() + "' needs a 'value'");
+      throw operation.error(ScimType.INVALID_SYNTAX, "'" + op.keyword() + "' needs a 'value'");
     }
     return operation;
   }
@@ -125,10 +125,10 @@ public final class PatchRequest {
   }
 
   private static ScimPatchException syntax(String detail) {
-    return new ScimPatchException(ScimPatchException.ScimType.INVALID_SYNTAX, -1, null, detail);
+    return new ScimPatchException(ScimType.INVALID_SYNTAX, -1, null, detail);
   }
 
   private static ScimPatchException syntax(int index, String detail) {
-    return new ScimPatchException(ScimPatchException.ScimType.INVALID_SYNTAX, index, null, detail);
+    return new ScimPatchException(ScimType.INVALID_SYNTAX, index, null, detail);
   }
 }

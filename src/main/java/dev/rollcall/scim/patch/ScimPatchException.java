@@ -1,5 +1,6 @@
 package dev.rollcall.scim.patch;
 
+import dev.rollcall.scim.schema.ScimType;
 import jakarta.ejb.ApplicationException;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -17,33 +18,6 @@ import java.util.OptionalInt;
 public final class ScimPatchException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
-
-  /** The {@code scimType} values a PATCH can fail with. */
-  public enum ScimType {
-    /** The request body is not a PatchOp message, or an operation is malformed. */
-    INVALID_SYNTAX("invalidSyntax"),
-    /** A path does not parse, or names an attribute the resource does not have. */
-    INVALID_PATH("invalidPath"),
-    /** The value filter in a path's brackets does not parse or cannot be evaluated. */
-    INVALID_FILTER("invalidFilter"),
-    /** The path's filter matched nothing where something must be changed, or remove had no path. */
-    NO_TARGET("noTarget"),
-    /** A value has the wrong type or shape for its attribute. */
-    INVALID_VALUE("invalidValue"),
-    /** The operation would change an immutable or read-only attribute, or remove a required one. */
-    MUTABILITY("mutability");
-
-    private final String value;
-
-    ScimType(String value) {
-      this.value = value;
-    }
-
-    /** The {@code scimType} as the error response spells it, e.g. {@code invalidPath}. */
-    public String value() {
-      return value;
-    }
-  }
 
   private final ScimType type;
   private final int operationIndex;

@@ -1,7 +1,7 @@
 package dev.rollcall.scim.patch;
 
 import static dev.rollcall.json.JsonFactory.JSON;
-import static dev.rollcall.scim.patch.ScimPatchException.ScimType.INVALID_FILTER;
+import static dev.rollcall.scim.schema.ScimType.INVALID_FILTER;
 
 import dev.rollcall.query.AttributePath;
 import dev.rollcall.query.CompareOp;

@@ -1,8 +1,8 @@
 package dev.rollcall.scim.patch;
 
 import static dev.rollcall.json.JsonFactory.JSON;
-import static dev.rollcall.scim.patch.ScimPatchException.ScimType.INVALID_PATH;
-import static dev.rollcall.scim.patch.ScimPatchException.ScimType.INVALID_VALUE;
+import static dev.rollcall.scim.schema.ScimType.INVALID_PATH;
+import static dev.rollcall.scim.schema.ScimType.INVALID_VALUE;
 
 import dev.rollcall.scim.schema.AttributeDefinition;
 import dev.rollcall.scim.schema.AttributeValues;

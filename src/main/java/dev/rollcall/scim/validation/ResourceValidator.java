@@ -1,9 +1,9 @@
 package dev.rollcall.scim.validation;
 
 import static dev.rollcall.json.JsonFactory.JSON;
-import static dev.rollcall.scim.validation.ScimValidationException.ScimType.INVALID_SYNTAX;
-import static dev.rollcall.scim.validation.ScimValidationException.ScimType.INVALID_VALUE;
-import static dev.rollcall.scim.validation.ScimValidationException.ScimType.MUTABILITY;
+import static dev.rollcall.scim.schema.ScimType.INVALID_SYNTAX;
+import static dev.rollcall.scim.schema.ScimType.INVALID_VALUE;
+import static dev.rollcall.scim.schema.ScimType.MUTABILITY;
 
 import dev.rollcall.query.AttributePath;
 import dev.rollcall.scim.filter.FilterParser;

@@ -1,5 +1,6 @@
 package dev.rollcall.scim.validation;
 
+import dev.rollcall.scim.schema.ScimType;
 import jakarta.ejb.ApplicationException;
 import java.util.Objects;
 
@@ -16,27 +17,6 @@ import java.util.Objects;
 public final class ScimValidationException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
-
-  /** The {@code scimType} values validation fails with. */
-  public enum ScimType {
-    /** The body's structure is wrong: {@code schemas}, or one attribute given twice. */
-    INVALID_SYNTAX("invalidSyntax"),
-    /** A value has the wrong type or shape, or a required value is missing. */
-    INVALID_VALUE("invalidValue"),
-    /** A replacement would change an immutable attribute that already has a value. */
-    MUTABILITY("mutability");
-
-    private final String value;
-
-    ScimType(String value) {
-      this.value = value;
-    }
-
-    /** The {@code scimType} as the error response spells it, e.g. {@code invalidValue}. */
-    public String value() {
-      return value;
-    }
-  }
 
   private final ScimType type;
   private final String attribute;

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
@@ -125,9 +126,9 @@ class AddWorkEmailsTest {
       insert.setString(1, org);
       insert.setString(2, id);
       insert.setString(3, email == null ? id : email);
-      insert.setString(4, (email == null ? id : email).toLowerCase());
+      insert.setString(4, (email == null ? id : email).toLowerCase(Locale.ROOT));
       insert.setString(5, email);
-      insert.setString(6, email == null ? null : email.toLowerCase());
+      insert.setString(6, email == null ? null : email.toLowerCase(Locale.ROOT));
       insert.setString(7, emails);
       insert.executeUpdate();
     }
@@ -144,7 +145,7 @@ class AddWorkEmailsTest {
       insert.setString(2, member);
       insert.setInt(3, position);
       insert.setString(4, value);
-      insert.setString(5, value.toLowerCase());
+      insert.setString(5, value.toLowerCase(Locale.ROOT));
       insert.setString(6, type);
       insert.setInt(7, primary ? 1 : 0);
       insert.executeUpdate();

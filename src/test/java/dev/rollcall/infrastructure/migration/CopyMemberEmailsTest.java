@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
@@ -112,7 +113,7 @@ class CopyMemberEmailsTest {
       insert.setString(2, member);
       insert.setInt(3, position);
       insert.setString(4, value);
-      insert.setString(5, value.toLowerCase());
+      insert.setString(5, value.toLowerCase(Locale.ROOT));
       insert.setString(6, type);
       insert.setString(7, display);
       insert.setInt(8, primary ? 1 : 0);

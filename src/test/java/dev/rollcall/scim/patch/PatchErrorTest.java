@@ -12,9 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rollcall.scim.patch.ScimPatchException.ScimType;
 import dev.rollcall.scim.schema.ResourceKind;
 import dev.rollcall.scim.schema.SchemaRegistry;
+import dev.rollcall.scim.schema.ScimType;
 import jakarta.json.JsonObject;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;

@@ -11,7 +11,7 @@ import dev.rollcall.scim.schema.AttributeType;
 import dev.rollcall.scim.schema.ResourceKind;
 import dev.rollcall.scim.schema.SchemaDefinition;
 import dev.rollcall.scim.schema.SchemaRegistry;
-import dev.rollcall.scim.validation.ScimValidationException.ScimType;
+import dev.rollcall.scim.schema.ScimType;
 import jakarta.json.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,6 @@ package dev.rollcall.scim.resource;
 import dev.rollcall.application.GroupProvisioning;
 import dev.rollcall.application.GroupProvisioning.GroupChange;
 import dev.rollcall.application.GroupProvisioning.ProvisionedGroup;
-import dev.rollcall.application.SecurityIntegrationService.ScimPrincipal;
 import dev.rollcall.application.config.ScimLocations;
 import dev.rollcall.query.SearchPage;
 import dev.rollcall.scim.ScimCaller;
@@ -18,7 +17,6 @@ import dev.rollcall.scim.validation.ResourceValidator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -45,38 +43,23 @@ import java.util.Optional;
 @ApplicationScoped
 @Produces({ScimMediaType.SCIM_JSON, MediaType.APPLICATION_JSON})
 @Consumes({ScimMediaType.SCIM_JSON, MediaType.APPLICATION_JSON, MediaType.WILDCARD})
-public class GroupsResource {
+public class GroupsResource extends ScimResource {
   private static final String MEMBERS = "members";
 
   private final GroupProvisioning groups;
-  private final ScimCaller caller;
-  private final ScimLocations locations;
-  private final ScimSchemas schemas;
 
   @Inject
   public GroupsResource(
       GroupProvisioning groups, ScimCaller caller, ScimLocations locations, ScimSchemas schemas) {
+    super(caller, locations, schemas, ResourceKind.GROUP);
     this.groups = groups;
-    this.caller = caller;
-    this.locations = locations;
-    this.schemas = schemas;
   }
 
   public GroupsResource() {
     this(null, null, null, null);
   }
 
-  @GET
-  public JsonObject list(@BeanParam ListParameters parameters) {
-    return search(parameters.toQuery());
-  }
-
-  @POST
-  @Path(".search")
-  public JsonObject searchByPost(String body) {
-    return search(ListQuery.of(JsonReading.object(body)));
-  }
-
+  @Override
   JsonObject search(ListQuery query) {
     AttributeProjection projection = projection(query.attributes(), query.excludedAttributes());
     SearchPage<ProvisionedGroup> page =
@@ -224,22 +207,6 @@ public class GroupsResource {
   }
 
   private static EntityTag etag(ProvisionedGroup group) {
-    return new EntityTag(Long.toString(group.role().version()), true);
-  }
-
-  private AttributeProjection projection(String attributes, String excludedAttributes) {
-    return AttributeProjection.of(registry(), ResourceKind.GROUP, attributes, excludedAttributes);
-  }
-
-  private SchemaRegistry registry() {
-    return schemas.registry(principal().extensions());
-  }
-
-  private ScimPrincipal principal() {
-    return caller.principal();
-  }
-
-  private String base() {
-    return locations.base(principal().organizationId());
+    return etag(group.role().version());
   }
 }

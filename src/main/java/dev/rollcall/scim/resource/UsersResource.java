@@ -1,6 +1,5 @@
 package dev.rollcall.scim.resource;
 
-import dev.rollcall.application.SecurityIntegrationService.ScimPrincipal;
 import dev.rollcall.application.UserProvisioning;
 import dev.rollcall.application.UserProvisioning.ProvisionedUser;
 import dev.rollcall.application.config.ScimLocations;
@@ -15,7 +14,6 @@ import dev.rollcall.scim.validation.ResourceValidator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -37,36 +35,21 @@ import java.net.URI;
 @ApplicationScoped
 @Produces({ScimMediaType.SCIM_JSON, MediaType.APPLICATION_JSON})
 @Consumes({ScimMediaType.SCIM_JSON, MediaType.APPLICATION_JSON, MediaType.WILDCARD})
-public class UsersResource {
+public class UsersResource extends ScimResource {
   private final UserProvisioning users;
-  private final ScimCaller caller;
-  private final ScimLocations locations;
-  private final ScimSchemas schemas;
 
   @Inject
   public UsersResource(
       UserProvisioning users, ScimCaller caller, ScimLocations locations, ScimSchemas schemas) {
+    super(caller, locations, schemas, ResourceKind.USER);
     this.users = users;
-    this.caller = caller;
-    this.locations = locations;
-    this.schemas = schemas;
   }
 
   public UsersResource() {
     this(null, null, null, null);
   }
 
-  @GET
-  public JsonObject list(@BeanParam ListParameters parameters) {
-    return search(parameters.toQuery());
-  }
-
-  @POST
-  @Path(".search")
-  public JsonObject searchByPost(String body) {
-    return search(ListQuery.of(JsonReading.object(body)));
-  }
-
+  @Override
   JsonObject search(ListQuery query) {
     AttributeProjection projection = projection(query.attributes(), query.excludedAttributes());
     SchemaRegistry registry = registry();
@@ -204,22 +187,6 @@ public class UsersResource {
   }
 
   private static jakarta.ws.rs.core.EntityTag etag(ProvisionedUser user) {
-    return new jakarta.ws.rs.core.EntityTag(Long.toString(user.member().version()), true);
-  }
-
-  private AttributeProjection projection(String attributes, String excludedAttributes) {
-    return AttributeProjection.of(registry(), ResourceKind.USER, attributes, excludedAttributes);
-  }
-
-  private SchemaRegistry registry() {
-    return schemas.registry(principal().extensions());
-  }
-
-  private ScimPrincipal principal() {
-    return caller.principal();
-  }
-
-  private String base() {
-    return locations.base(principal().organizationId());
+    return etag(user.member().version());
   }
 }

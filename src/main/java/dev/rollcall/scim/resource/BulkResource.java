@@ -7,6 +7,7 @@ import dev.rollcall.scim.ScimCaller;
 import dev.rollcall.scim.ScimException;
 import dev.rollcall.scim.ScimExceptionMapper;
 import dev.rollcall.scim.ScimMediaType;
+import dev.rollcall.scim.schema.ScimType;
 import dev.rollcall.web.limits.BodyLimit;
 import dev.rollcall.web.limits.BulkPayload;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -91,7 +92,9 @@ public class BulkResource {
             .filter(v -> v instanceof JsonArray)
             .map(JsonValue::asJsonArray)
             .orElseThrow(
-                () -> ScimException.badRequest("invalidSyntax", "Operations must be an array"));
+                () ->
+                    ScimException.badRequest(
+                        ScimType.INVALID_SYNTAX, "Operations must be an array"));
     if (operations.size() > ServiceProviderConfigs.BULK_MAX_OPERATIONS) {
       throw new ScimException(
           413,
@@ -109,7 +112,8 @@ public class BulkResource {
     List<Operation> pending = new ArrayList<>();
     for (int i = 0; i < operations.size(); i++) {
       if (!(operations.get(i) instanceof JsonObject operation)) {
-        throw ScimException.badRequest("invalidSyntax", "Operations[" + i + "] must be an object");
+        throw ScimException.badRequest(
+            ScimType.INVALID_SYNTAX, "Operations[" + i + "] must be an object");
       }
       pending.add(new Operation(i, operation));
     }
@@ -138,7 +142,7 @@ public class BulkResource {
             failure(
                 operation.request,
                 ScimException.badRequest(
-                    "invalidValue",
+                    ScimType.INVALID_VALUE,
                     "Unresolved bulkId reference(s): " + unresolved(operation.request, createdIds)),
                 409);
       }
@@ -158,15 +162,17 @@ public class BulkResource {
       String method =
           string(operation, "method")
               .map(m -> m.toUpperCase(Locale.ROOT))
-              .orElseThrow(() -> ScimException.badRequest("invalidSyntax", "method is required"));
+              .orElseThrow(
+                  () -> ScimException.badRequest(ScimType.INVALID_SYNTAX, "method is required"));
       String path =
           string(operation, "path")
               .map(p -> resolve(p, createdIds))
-              .orElseThrow(() -> ScimException.badRequest("invalidSyntax", "path is required"));
+              .orElseThrow(
+                  () -> ScimException.badRequest(ScimType.INVALID_SYNTAX, "path is required"));
       Matcher target = RESOURCE_PATH.matcher(path);
       if (!target.matches()) {
         throw ScimException.badRequest(
-            "invalidPath", "path must be /Users, /Groups or one of their resources");
+            ScimType.INVALID_PATH, "path must be /Users, /Groups or one of their resources");
       }
       boolean isUsers = target.group(1).equalsIgnoreCase("Users");
       String id = target.group(2);
@@ -177,10 +183,11 @@ public class BulkResource {
               .orElse(null);
       Optional<String> bulkId = string(operation, "bulkId");
       if (method.equals("POST") && bulkId.isEmpty()) {
-        throw ScimException.badRequest("invalidSyntax", "POST operations need a bulkId");
+        throw ScimException.badRequest(ScimType.INVALID_SYNTAX, "POST operations need a bulkId");
       }
       if (!method.equals("POST") && id == null) {
-        throw ScimException.badRequest("invalidPath", method + " needs the path of one resource");
+        throw ScimException.badRequest(
+            ScimType.INVALID_PATH, method + " needs the path of one resource");
       }
       Response response =
           switch (method) {
@@ -197,7 +204,7 @@ public class BulkResource {
             case "DELETE" -> isUsers ? users.delete(id, version) : groups.delete(id, version);
             default ->
                 throw ScimException.badRequest(
-                    "invalidSyntax", "method must be POST, PUT, PATCH or DELETE");
+                    ScimType.INVALID_SYNTAX, "method must be POST, PUT, PATCH or DELETE");
           };
       String location = null;
       if (response.getEntity() instanceof JsonObject resource && resource.containsKey("id")) {

@@ -3,6 +3,7 @@ package dev.rollcall.scim.resource;
 import static dev.rollcall.json.JsonFactory.JSON;
 
 import dev.rollcall.scim.ScimException;
+import dev.rollcall.scim.schema.ScimType;
 import dev.rollcall.web.JsonNesting;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -22,21 +23,23 @@ final class JsonReading {
 
   static JsonObject object(String body) {
     if (body == null || body.isBlank()) {
-      throw ScimException.badRequest("invalidSyntax", "The request body must be a JSON object");
+      throw ScimException.badRequest(
+          ScimType.INVALID_SYNTAX, "The request body must be a JSON object");
     }
     if (JsonNesting.tooDeep(body)) {
       throw ScimException.badRequest(
-          "invalidSyntax",
+          ScimType.INVALID_SYNTAX,
           "The request body nests deeper than " + JsonNesting.MAX_DEPTH + " levels");
     }
     try (JsonReader reader = JSON.createReader(new StringReader(body))) {
       JsonValue value = reader.readValue();
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-        throw ScimException.badRequest("invalidSyntax", "The request body must be a JSON object");
+        throw ScimException.badRequest(
+            ScimType.INVALID_SYNTAX, "The request body must be a JSON object");
       }
       return value.asJsonObject();
     } catch (JsonException e) {
-      throw ScimException.badRequest("invalidSyntax", "The request body is not valid JSON");
+      throw ScimException.badRequest(ScimType.INVALID_SYNTAX, "The request body is not valid JSON");
     }
   }
 
@@ -60,6 +63,6 @@ final class JsonReading {
   }
 
   static ScimException invalid(String detail) {
-    return ScimException.badRequest("invalidValue", detail);
+    return ScimException.badRequest(ScimType.INVALID_VALUE, detail);
   }
 }

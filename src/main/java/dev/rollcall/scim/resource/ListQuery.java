@@ -4,6 +4,7 @@ import dev.rollcall.query.Filter;
 import dev.rollcall.query.Sort;
 import dev.rollcall.scim.ScimException;
 import dev.rollcall.scim.filter.FilterParser;
+import dev.rollcall.scim.schema.ScimType;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -42,7 +43,7 @@ record ListQuery(
           case "descending" -> descending = true;
           default ->
               throw ScimException.badRequest(
-                  "invalidValue", "sortOrder must be ascending or descending");
+                  ScimType.INVALID_VALUE, "sortOrder must be ascending or descending");
         }
       }
       sort = new Sort(FilterParser.parsePath(sortBy), descending);
@@ -119,7 +120,7 @@ record ListQuery(
     try {
       return Integer.parseInt(value.trim());
     } catch (NumberFormatException e) {
-      throw ScimException.badRequest("invalidValue", name + " must be an integer");
+      throw ScimException.badRequest(ScimType.INVALID_VALUE, name + " must be an integer");
     }
   }
 }

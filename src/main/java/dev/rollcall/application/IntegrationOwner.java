@@ -11,8 +11,6 @@ import dev.rollcall.domain.role.Role;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * SCIM acts for its integration's owner (the member who created it or last renewed its token): a
@@ -25,19 +23,16 @@ import java.util.TreeSet;
 @TenantScoped
 public class IntegrationOwner {
   private final MemberRepository members;
-  private final AuthorizationService authorization;
   private final PowerService power;
 
   @Inject
-  public IntegrationOwner(
-      MemberRepository members, AuthorizationService authorization, PowerService power) {
+  public IntegrationOwner(MemberRepository members, PowerService power) {
     this.members = members;
-    this.authorization = authorization;
     this.power = power;
   }
 
   public IntegrationOwner() {
-    this(null, null, null);
+    this(null, null);
   }
 
   /**
@@ -88,40 +83,37 @@ public class IntegrationOwner {
    */
   public void requireMayAddTo(ScimPrincipal caller, Role group) {
     PowerService.Power carried = power.ofRole(group.id());
-    Set<String> builtIns = carried.builtInRoles();
-    Set<Privilege> privileges = new TreeSet<>(carried.privileges());
-    if (builtIns.isEmpty() && privileges.isEmpty()) {
+    if (carried.builtInRoles().isEmpty() && carried.privileges().isEmpty()) {
       return;
     }
     String change = "adding members to group " + group.name();
     Member owner = activeOwner(caller, "what group " + group.name() + " holds", change);
-    Set<String> held = power.ofMember(owner.id()).builtInRoles();
-    for (String builtIn : new TreeSet<>(builtIns)) {
-      if (!held.contains(builtIn)) {
-        throw lacks(
-            caller,
-            owner,
-            "built-in role " + builtIn + " (which group " + group.name() + " inherits)",
-            change,
-            "GRANT ROLE " + builtIn + " TO USER '" + owner.userName() + "'");
-      }
+    Optional<PowerService.Shortfall> shortfall = power.shortfall(owner.id(), carried);
+    if (shortfall.isEmpty()) {
+      return;
     }
-    for (Privilege privilege : privileges) {
-      if (!authorization.mayGrant(owner.id(), privilege)) {
-        throw lacks(
-            caller,
-            owner,
-            "the right to grant "
-                + privilege
-                + " (which group "
-                + group.name()
-                + " holds; MANAGE_GRANTS or "
-                + privilege
-                + " WITH GRANT OPTION)",
-            change,
-            "GRANT MANAGE_GRANTS ON ORGANIZATION TO ROLE <a role of " + owner.userName() + ">");
-      }
+    if (shortfall.get() instanceof PowerService.Shortfall.MissingRole missing) {
+      String builtIn = missing.builtInRole();
+      throw lacks(
+          caller,
+          owner,
+          "built-in role " + builtIn + " (which group " + group.name() + " inherits)",
+          change,
+          "GRANT ROLE " + builtIn + " TO USER '" + owner.userName() + "'");
     }
+    Privilege privilege = ((PowerService.Shortfall.MissingGrant) shortfall.get()).privilege();
+    throw lacks(
+        caller,
+        owner,
+        "the right to grant "
+            + privilege
+            + " (which group "
+            + group.name()
+            + " holds; MANAGE_GRANTS or "
+            + privilege
+            + " WITH GRANT OPTION)",
+        change,
+        "GRANT MANAGE_GRANTS ON ORGANIZATION TO ROLE <a role of " + owner.userName() + ">");
   }
 
   /** The owner, if the integration has one and they are an active member. */

@@ -152,27 +152,28 @@ public class PowerService {
             });
   }
 
+  /** What of a role's power an actor may not hand out. */
+  public sealed interface Shortfall {
+    /** A built-in role the role is or inherits, which the actor does not hold. */
+    record MissingRole(String builtInRole) implements Shortfall {}
+
+    /** A privilege the role carries, which the actor may not grant. */
+    record MissingGrant(Privilege privilege) implements Shortfall {}
+  }
+
   /**
-   * Refuses (403) handing out, or taking back, a role unless the actor holds every built-in role it
-   * is or inherits, and may grant every privilege it carries under the grant rules: MANAGE_GRANTS,
-   * or the privilege WITH GRANT OPTION (as {@link AuthorizationService#mayGrant}).
+   * What of {@code carried} (a role's power, {@link #ofRole}) the actor may not hand out: a
+   * built-in role it does not hold (the most powerful first), else a privilege it may not grant
+   * under the grant rules (MANAGE_GRANTS, or the privilege WITH GRANT OPTION, as {@link
+   * AuthorizationService#mayGrant}); empty when it may hand out all of it.
    */
-  public void requireMayHandOut(String actorId, String roleId) {
-    Role role = role(roleId);
+  public Optional<Shortfall> shortfall(String actorId, Power carried) {
     Set<String> held = authorization.effectiveRoleIds(actorId);
     List<RolePrivilege> actorPrivileges = grants.privilegesOf(held);
     Power actor = of(held, actorPrivileges);
-    Power carried = ofRole(roleId);
     for (String builtIn : BUILT_IN_ORDER) {
       if (carried.builtInRoles().contains(builtIn) && !actor.builtInRoles().contains(builtIn)) {
-        throw new PermissionDeniedException(
-            role.builtin() && role.name().equals(builtIn)
-                ? "Only a member who holds built-in role " + builtIn + " may grant or revoke it"
-                : "Role "
-                    + role.name()
-                    + " carries built-in role "
-                    + builtIn
-                    + ", which you do not hold; you may hand out only what you hold");
+        return Optional.of(new Shortfall.MissingRole(builtIn));
       }
     }
     boolean managesGrants = actor.privileges().contains(Privilege.MANAGE_GRANTS);
@@ -185,16 +186,42 @@ public class PowerService {
       if (carried.privileges().contains(privilege)
           && !managesGrants
           && !withGrantOption.contains(privilege)) {
-        throw new PermissionDeniedException(
-            "Role "
-                + role.name()
-                + " carries privilege "
-                + privilege
-                + "; handing it out requires the MANAGE_GRANTS privilege or "
-                + privilege
-                + " WITH GRANT OPTION");
+        return Optional.of(new Shortfall.MissingGrant(privilege));
       }
     }
+    return Optional.empty();
+  }
+
+  /**
+   * Refuses (403) handing out, or taking back, a role unless the actor may hand out all of its
+   * power ({@link #shortfall}).
+   */
+  public void requireMayHandOut(String actorId, String roleId) {
+    Role role = role(roleId);
+    Optional<Shortfall> shortfall = shortfall(actorId, ofRole(roleId));
+    if (shortfall.isEmpty()) {
+      return;
+    }
+    if (shortfall.get() instanceof Shortfall.MissingRole missing) {
+      String builtIn = missing.builtInRole();
+      throw new PermissionDeniedException(
+          role.builtin() && role.name().equals(builtIn)
+              ? "Only a member who holds built-in role " + builtIn + " may grant or revoke it"
+              : "Role "
+                  + role.name()
+                  + " carries built-in role "
+                  + builtIn
+                  + ", which you do not hold; you may hand out only what you hold");
+    }
+    Privilege privilege = ((Shortfall.MissingGrant) shortfall.get()).privilege();
+    throw new PermissionDeniedException(
+        "Role "
+            + role.name()
+            + " carries privilege "
+            + privilege
+            + "; handing it out requires the MANAGE_GRANTS privilege or "
+            + privilege
+            + " WITH GRANT OPTION");
   }
 
   private Power of(Set<String> roleIds, Collection<RolePrivilege> privileges) {

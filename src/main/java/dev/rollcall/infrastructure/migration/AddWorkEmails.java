@@ -10,9 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import liquibase.database.Database;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.exception.CustomChangeException;
 
 /**
  * Changeset 012: members made by the operator API, INVITE USER or recovery had a primary email
@@ -37,22 +34,14 @@ public class AddWorkEmails extends DataMigration {
   }
 
   AddWorkEmails(int chunk) {
+    super("giving members their email as a SCIM email failed");
     this.chunk = chunk;
   }
 
   private record Owner(String org, String member, String email) {}
 
-  @Override
-  public void execute(Database database) throws CustomChangeException {
-    Connection connection = ((JdbcConnection) database.getConnection()).getUnderlyingConnection();
-    try {
-      migrate(connection);
-    } catch (SQLException e) {
-      throw new CustomChangeException("giving members their email as a SCIM email failed", e);
-    }
-  }
-
   /** Migrates every member that needs it; the number of members written. */
+  @Override
   int migrate(Connection connection) throws SQLException {
     EmailListConverter json = new EmailListConverter();
     int count = 0;

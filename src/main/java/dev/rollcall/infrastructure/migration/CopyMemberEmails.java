@@ -9,9 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import liquibase.database.Database;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.exception.CustomChangeException;
 
 /**
  * Changeset 006: copies every member's {@code member_emails} rows into the member's own {@code
@@ -35,24 +32,16 @@ public class CopyMemberEmails extends DataMigration {
   }
 
   CopyMemberEmails(int chunk) {
+    super("copying members' emails into their rows failed");
     this.chunk = chunk;
   }
 
   /** One member's emails as read. */
   private record Owner(String org, String member, List<Email> emails) {}
 
-  @Override
-  public void execute(Database database) throws CustomChangeException {
-    Connection connection = ((JdbcConnection) database.getConnection()).getUnderlyingConnection();
-    try {
-      copy(connection);
-    } catch (SQLException e) {
-      throw new CustomChangeException("copying members' emails into their rows failed", e);
-    }
-  }
-
   /** Copies every member's emails; the number of members written. */
-  int copy(Connection connection) throws SQLException {
+  @Override
+  int migrate(Connection connection) throws SQLException {
     EmailListConverter json = new EmailListConverter();
     try (PreparedStatement first = connection.prepareStatement(COLUMNS + ORDER);
         PreparedStatement next =

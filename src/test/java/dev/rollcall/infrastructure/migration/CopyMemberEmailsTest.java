@@ -65,7 +65,7 @@ class CopyMemberEmailsTest {
     email("org-b", "m1", 0, "one@b.example", null, null, false);
     email("org-b", "m1", 1, "two@b.example", "other", null, true);
 
-    int copied = new CopyMemberEmails(chunk).copy(connection);
+    int copied = new CopyMemberEmails(chunk).migrate(connection);
 
     assertEquals(3, copied);
     assertEquals(

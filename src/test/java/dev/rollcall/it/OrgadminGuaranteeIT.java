@@ -137,6 +137,47 @@ class OrgadminGuaranteeIT {
   }
 
   @Test
+  void scimCannotTakeTheLastOrgadminOutOfAGroupThatCarriesIt() {
+    String scim = http.oktaIntegration(org);
+    String bob = adopt(scim, "bob@guard.example");
+    Reply group =
+        http.scim(
+            org,
+            scim,
+            "POST",
+            "/Groups",
+            "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:Group\"],"
+                + "\"displayName\":\"Admins\",\"members\":[{\"value\":\""
+                + bob
+                + "\"}]}");
+    assertEquals(201, group.status(), group.body());
+    String groupId = group.json().getString("id");
+    // bob holds orgadmin only through the pushed group, then the admin steps down
+    http.ok(org, org.adminToken(), "GRANT ROLE orgadmin TO ROLE \"Admins\"");
+    http.ok(org, org.adminToken(), "REVOKE ROLE orgadmin FROM USER 'admin@guard.example'");
+
+    Reply remove =
+        http.scim(
+            org,
+            scim,
+            "PATCH",
+            "/Groups/" + groupId,
+            "{\"schemas\":[\""
+                + PATCH
+                + "\"],\"Operations\":[{\"op\":\"remove\",\"path\":\"members[value eq \\\""
+                + bob
+                + "\\\"]\"}]}");
+    assertEquals(400, remove.status(), remove.body());
+    assertTrue(remove.body().contains("active orgadmin"), remove.body());
+    Reply delete = http.scim(org, scim, "DELETE", "/Groups/" + groupId, null);
+    assertEquals(400, delete.status(), delete.body());
+    assertEquals(
+        List.of("Admins"),
+        http.ok(org, org.adminToken(), "DESCRIBE USER 'bob@guard.example'").column("Roles"),
+        "bob is still in the group");
+  }
+
+  @Test
   void alterUserDeactivatesAndReactivatesMembersNoIntegrationManages() {
     String bobToken = secondOrgadmin("bob@guard.example");
     Reply off = http.ok(org, org.adminToken(), "ALTER USER 'bob@guard.example' SET ACTIVE = FALSE");

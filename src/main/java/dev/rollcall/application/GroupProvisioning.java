@@ -181,9 +181,10 @@ public class GroupProvisioning {
       }
       boolean removes = change.removeAllMembers() || !change.removeMembers().isEmpty();
       try {
-        // an orgadmin may have granted orgadmin to the group's role: removals must leave one
+        // an orgadmin may have granted orgadmin to the group's role: removals must leave one (a
+        // role granted nothing, as pushed groups are, carries nothing: the role's read said so)
         changedRows =
-            removes && orgadminGuard.carriesOrgadmin(role.id())
+            removes && found.granted() && orgadminGuard.carriesOrgadmin(role.id())
                 ? orgadminGuard.change(
                     "Removing members from group " + role.name() + " was refused",
                     () -> changeMembers(role, change, now))

@@ -8,9 +8,8 @@ import dev.rollcall.domain.member.UserAttribute;
 import dev.rollcall.it.Http.Fixture;
 import dev.rollcall.it.Http.Organization;
 import dev.rollcall.it.Http.Reply;
-import jakarta.json.Json;
+import dev.rollcall.scim.ScimJson;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -36,10 +35,6 @@ import org.junit.jupiter.api.function.Executable;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class UserAttributesIT {
-  private static final String CORE = "urn:ietf:params:scim:schemas:core:2.0:User";
-  private static final String ENTERPRISE =
-      "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
-
   @Deployment(testable = false)
   static WebArchive deployment() {
     return Deployments.application();
@@ -74,7 +69,8 @@ class UserAttributesIT {
     String second = create(attribute, value(attribute, prefix + "Bea"), prefix);
 
     JsonObject shown = http.scim(org, token, "GET", "/Users/" + first, null).json();
-    assertEquals(value(attribute, prefix + "Ann"), valueAt(shown, attribute), path + " shown");
+    assertEquals(
+        value(attribute, prefix + "Ann"), ScimJson.valueAt(shown, attribute), path + " shown");
 
     assertEquals(
         List.of(first),
@@ -129,38 +125,12 @@ class UserAttributesIT {
   }
 
   private static String body(UserAttribute attribute, String value, String userName) {
-    JsonObjectBuilder user =
-        Json.createObjectBuilder()
-            .add("schemas", Json.createArrayBuilder().add(CORE).add(ENTERPRISE))
-            .add("userName", userName);
-    JsonObjectBuilder holder = Json.createObjectBuilder();
-    JsonObjectBuilder leaf = attribute.parent() == null ? holder : Json.createObjectBuilder();
-    leaf.add(attribute.attributeName(), value);
-    if (attribute.parent() != null) {
-      holder.add(attribute.parent(), leaf);
-    }
-    if (attribute.schema() == UserAttribute.Schema.ENTERPRISE) {
-      user.add(ENTERPRISE, holder);
-    } else {
-      holder.build().forEach(user::add);
-    }
-    return user.build().toString();
-  }
-
-  private static String valueAt(JsonObject user, UserAttribute attribute) {
-    JsonObject holder =
-        attribute.schema() == UserAttribute.Schema.ENTERPRISE
-            ? user.getJsonObject(ENTERPRISE)
-            : user;
-    if (attribute.parent() != null) {
-      holder = holder.getJsonObject(attribute.parent());
-    }
-    return holder.getString(attribute.attributeName());
+    return ScimJson.userWith(attribute, value, userName).toString();
   }
 
   private static String filterPath(UserAttribute attribute) {
     return attribute.schema() == UserAttribute.Schema.ENTERPRISE
-        ? ENTERPRISE + ":" + attribute.path()
+        ? ScimJson.ENTERPRISE + ":" + attribute.path()
         : attribute.path();
   }
 
@@ -177,7 +147,8 @@ class UserAttributesIT {
   }
 
   private JsonObject schemaDefinition(UserAttribute attribute) {
-    String urn = attribute.schema() == UserAttribute.Schema.ENTERPRISE ? ENTERPRISE : CORE;
+    String urn =
+        attribute.schema() == UserAttribute.Schema.ENTERPRISE ? ScimJson.ENTERPRISE : ScimJson.USER;
     Reply schema = http.scim(org, token, "GET", "/Schemas/" + urn, null);
     assertEquals(200, schema.status(), schema.body());
     List<JsonObject> attributes =

@@ -8,13 +8,12 @@ import dev.rollcall.domain.InvalidRequestException;
 import dev.rollcall.domain.member.Member;
 import dev.rollcall.domain.member.Profile;
 import dev.rollcall.domain.member.UserAttribute;
+import dev.rollcall.scim.ScimJson;
 import dev.rollcall.scim.schema.AttributeDefinition;
 import dev.rollcall.scim.schema.SchemaDefinition;
 import dev.rollcall.scim.schema.SchemaRegistry;
 import dev.rollcall.scim.schema.Schemas;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +27,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 class UserAttributeTableTest {
   private static final String BASE = "https://rollcall.example/scim/v2/o-1";
   private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
+
+  private static JsonObject body(UserAttribute attribute, String value) {
+    return ScimJson.userWith(attribute, value, "ada");
+  }
 
   @ParameterizedTest
   @EnumSource(UserAttribute.class)
@@ -44,14 +47,7 @@ class UserAttributeTableTest {
             new ProvisionedUser(member, List.of(), false, List.of(), List.of()),
             BASE,
             SchemaRegistry.builtIn());
-    JsonObject holder =
-        attribute.schema() == UserAttribute.Schema.ENTERPRISE
-            ? shown.getJsonObject(Schemas.ENTERPRISE_USER_URN)
-            : shown;
-    if (attribute.parent() != null) {
-      holder = holder.getJsonObject(attribute.parent());
-    }
-    assertEquals(value, holder.getString(attribute.attributeName()));
+    assertEquals(value, ScimJson.valueAt(shown, attribute));
   }
 
   @ParameterizedTest
@@ -82,26 +78,5 @@ class UserAttributeTableTest {
     assertEquals(
         attribute.path() + " must be at most " + attribute.maxLength() + " characters",
         refused.getMessage());
-  }
-
-  private static JsonObject body(UserAttribute attribute, String value) {
-    JsonObjectBuilder user =
-        Json.createObjectBuilder()
-            .add(
-                "schemas",
-                Json.createArrayBuilder().add(Schemas.USER_URN).add(Schemas.ENTERPRISE_USER_URN))
-            .add("userName", "ada");
-    JsonObjectBuilder holder = Json.createObjectBuilder();
-    JsonObjectBuilder leaf = attribute.parent() == null ? holder : Json.createObjectBuilder();
-    leaf.add(attribute.attributeName(), value);
-    if (attribute.parent() != null) {
-      holder.add(attribute.parent(), leaf);
-    }
-    if (attribute.schema() == UserAttribute.Schema.ENTERPRISE) {
-      user.add(Schemas.ENTERPRISE_USER_URN, holder);
-    } else {
-      holder.build().forEach(user::add);
-    }
-    return user.build();
   }
 }

@@ -25,11 +25,6 @@ import java.util.UUID;
 @Stateless
 @TenantScoped
 public class AuditTrail {
-  /** The most rows one LIST AUDIT EVENTS answers, and how many without LIMIT. */
-  public static final int MAX_LIMIT = 1000;
-
-  public static final int DEFAULT_LIMIT = 100;
-
   private final ActivityRepository activity;
   private final MemberRepository members;
   private final AuthorizationService authorization;

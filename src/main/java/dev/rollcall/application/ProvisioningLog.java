@@ -24,11 +24,6 @@ import java.util.UUID;
 @Stateless
 @TenantScoped
 public class ProvisioningLog {
-  /** The most rows one LIST PROVISIONING EVENTS answers, and how many without LIMIT. */
-  public static final int MAX_LIMIT = 1000;
-
-  public static final int DEFAULT_LIMIT = 100;
-
   /** One request to record: who called, what it did, and how it ended. */
   public record Entry(
       String integrationId,

@@ -19,6 +19,7 @@ public class ApiApplication extends Application {
         StatementResource.class,
         OperatorAuthentication.class,
         MemberAuthentication.class,
+        ErrorRequestId.class,
         BodyLimit.class,
         ApiExceptionMapper.class,
         WebExceptionMapper.class);

@@ -11,6 +11,7 @@ import dev.rollcall.domain.RollcallException;
 import dev.rollcall.domain.TransientFailureException;
 import dev.rollcall.statement.StatementSyntaxException;
 import dev.rollcall.web.Causes;
+import dev.rollcall.web.RequestIds;
 import dev.rollcall.web.limits.BodyTooLargeException;
 import dev.rollcall.web.limits.RateLimitedException;
 import jakarta.persistence.OptimisticLockException;
@@ -47,7 +48,11 @@ public class ApiExceptionMapper implements ExceptionMapper<Exception> {
     if (cause instanceof TransientFailureException
         || (!(cause instanceof RollcallException)
             && DatabaseFailures.classify(exception).isTransient())) {
-      LOG.log(Level.WARNING, "Transient database failure, answered 503", exception);
+      LOG.log(
+          Level.WARNING,
+          "Transient database failure, answered 503, request id "
+              + RequestIds.current().orElse("none"),
+          exception);
       return Response.fromResponse(
               ApiError.of(
                   Response.Status.SERVICE_UNAVAILABLE,
@@ -65,7 +70,13 @@ public class ApiExceptionMapper implements ExceptionMapper<Exception> {
           Response.Status.CONFLICT, "conflict", "The object was changed concurrently; try again");
     }
     String incident = UUID.randomUUID().toString();
-    LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, cause);
+    LOG.log(
+        Level.SEVERE,
+        "Unexpected failure, incident "
+            + incident
+            + ", request id "
+            + RequestIds.current().orElse("none"),
+        cause);
     return ApiError.of(
         Response.Status.INTERNAL_SERVER_ERROR,
         "internal_error",

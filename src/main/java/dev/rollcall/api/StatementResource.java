@@ -55,7 +55,8 @@ public class StatementResource {
   }
 
   private ResultTable execute(String text) {
-    return executor.execute(caller.memberId(), parser.parse(text == null ? "" : text));
+    String statement = text == null ? "" : text;
+    return executor.execute(caller.memberId(), parser.parse(statement), statement);
   }
 
   public static JsonObject toJson(ResultTable table) {

@@ -17,6 +17,7 @@ public class OrganizationService {
   private final TenantContext tenant;
   private final OrganizationSetup setup;
   private final OrganizationRepository organizations;
+  private final AuditTrail audit;
 
   /**
    * What the operator gets back: the new organization and its first admin's API token (shown once).
@@ -30,14 +31,18 @@ public class OrganizationService {
 
   @Inject
   public OrganizationService(
-      TenantContext tenant, OrganizationSetup setup, OrganizationRepository organizations) {
+      TenantContext tenant,
+      OrganizationSetup setup,
+      OrganizationRepository organizations,
+      AuditTrail audit) {
     this.tenant = tenant;
     this.setup = setup;
     this.organizations = organizations;
+    this.audit = audit;
   }
 
   public OrganizationService() {
-    this(null, null, null);
+    this(null, null, null, null);
   }
 
   /** Creates the organization, its built-in roles and a first member holding {@code orgadmin}. */
@@ -54,6 +59,12 @@ public class OrganizationService {
     String id = UUID.randomUUID().toString();
     tenant.enter(id);
     String token = setup.setUp(id, name.strip(), adminEmail.strip());
+    // in the organization's own audit trail, in the transaction that creates it
+    audit.operatorCall(
+        "CREATE ORGANIZATION",
+        "POST /api/v1/organizations "
+            + quoted("name", name.strip(), "adminEmail", adminEmail.strip()),
+        "organization " + name.strip() + " created; " + adminEmail.strip() + " holds orgadmin");
     return new CreatedOrganization(id, name.strip(), token);
   }
 
@@ -66,7 +77,27 @@ public class OrganizationService {
       throw new InvalidRequestException("adminEmail must be an email address");
     }
     tenant.enter(id);
-    return setup.recover(id, adminEmail.strip());
+    OrganizationSetup.Recovery recovery = setup.recover(id, adminEmail.strip());
+    audit.operatorCall(
+        "RECOVER ORGANIZATION",
+        "POST /api/v1/organizations/"
+            + id
+            + "/recovery "
+            + quoted("adminEmail", adminEmail.strip()),
+        "member "
+            + recovery.member().userName()
+            + (recovery.created() ? " created" : " reactivated")
+            + ", holds orgadmin, new API token issued");
+    return recovery;
+  }
+
+  /** A call's JSON body as the audit trail shows it (operator bodies hold no secrets). */
+  private static String quoted(String... namesAndValues) {
+    var body = dev.rollcall.json.JsonFactory.JSON.createObjectBuilder();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      body.add(namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return body.build().toString();
   }
 
   public Organization find(String id) {

@@ -8,8 +8,8 @@ import dev.rollcall.domain.AuthenticationException;
 import dev.rollcall.domain.ConflictException;
 import dev.rollcall.domain.InvalidRequestException;
 import dev.rollcall.domain.NotFoundException;
-import dev.rollcall.domain.PermissionDeniedException;
 import dev.rollcall.domain.integration.ExtensionDeclaration;
+import dev.rollcall.domain.integration.IntegrationRefusal;
 import dev.rollcall.domain.integration.IntegrationType;
 import dev.rollcall.domain.integration.ScimClient;
 import dev.rollcall.domain.integration.SecurityIntegration;
@@ -286,25 +286,27 @@ public class SecurityIntegrationService {
             .orElseThrow(SecurityIntegrationService::refused);
     Instant now = clock.instant();
     if (integration.tokenExpiredAt(now)) {
-      throw refused();
+      // the same answer as any refused token; the provisioning log still learns whose it was
+      throw new IntegrationRefusal.Expired(refused().getMessage(), integration);
     }
     if (!lookup.holdsPrivilege()
         && !authorization.roleHolds(integration.runAsRoleId(), Privilege.MANAGE_MEMBERS)) {
-      throw new PermissionDeniedException(
-          "The integration's run-as role no longer holds MANAGE_MEMBERS");
+      throw new IntegrationRefusal.Forbidden(
+          "The integration's run-as role no longer holds MANAGE_MEMBERS", integration);
     }
     // a grant that makes the run-as role inherit a built-in role announces ScimAccessChanged, so
     // the remembered principal never outlives it on this server
     builtInRolesOf(integration.runAsRoleId())
         .ifPresent(
             why -> {
-              throw new PermissionDeniedException(
+              throw new IntegrationRefusal.Forbidden(
                   "The run-as role of security integration "
                       + IntegrationOwner.statementName(integration.name())
                       + " "
                       + why.describe()
                       + ", which SCIM never acts as: "
-                      + why.fix());
+                      + why.fix(),
+                  integration);
             });
     Instant usedAt =
         integration

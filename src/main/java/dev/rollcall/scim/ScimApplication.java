@@ -29,6 +29,7 @@ public class ScimApplication extends Application {
         BulkResource.class,
         RootSearchResource.class,
         ScimAuthentication.class,
+        ScimRequestLog.class,
         BodyLimit.class,
         ScimExceptionMapper.class,
         ScimWebExceptionMapper.class);

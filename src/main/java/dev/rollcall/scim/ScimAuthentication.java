@@ -1,6 +1,7 @@
 package dev.rollcall.scim;
 
 import dev.rollcall.application.ScimPrincipals;
+import dev.rollcall.domain.integration.IntegrationRefusal;
 import dev.rollcall.web.BearerEntry;
 import dev.rollcall.web.limits.Admission;
 import dev.rollcall.web.limits.RequestLimits;
@@ -66,8 +67,16 @@ public class ScimAuthentication implements ContainerRequestFilter {
         request,
         limits.scim(),
         "A bearer token is required",
-        (organizationId, secret) ->
-            caller.identify(principals.authenticate(organizationId, secret)),
+        (organizationId, secret) -> {
+          try {
+            caller.identify(principals.authenticate(organizationId, secret));
+          } catch (RuntimeException e) {
+            if (e instanceof IntegrationRefusal known) {
+              caller.refused(known);
+            }
+            throw e;
+          }
+        },
         REFUSALS);
   }
 }

@@ -16,6 +16,7 @@ import dev.rollcall.scim.patch.ScimPatchException;
 import dev.rollcall.scim.schema.ScimType;
 import dev.rollcall.scim.validation.ScimValidationException;
 import dev.rollcall.web.Causes;
+import dev.rollcall.web.RequestIds;
 import dev.rollcall.web.limits.BodyTooLargeException;
 import dev.rollcall.web.limits.RateLimitedException;
 import jakarta.persistence.OptimisticLockException;
@@ -90,11 +91,21 @@ public class ScimExceptionMapper implements ExceptionMapper<Exception> {
     }
     if (cause instanceof TransientFailureException
         || DatabaseFailures.classify(exception).isTransient()) {
-      LOG.log(Level.WARNING, "Transient database failure, answered 503", exception);
+      LOG.log(
+          Level.WARNING,
+          "Transient database failure, answered 503, request id "
+              + RequestIds.current().orElse("none"),
+          exception);
       return unavailable();
     }
     String incident = UUID.randomUUID().toString();
-    LOG.log(Level.SEVERE, "Unexpected SCIM failure, incident " + incident, cause);
+    LOG.log(
+        Level.SEVERE,
+        "Unexpected SCIM failure, incident "
+            + incident
+            + ", request id "
+            + RequestIds.current().orElse("none"),
+        cause);
     return ScimError.of(
         500, null, "The server failed to process the request (incident " + incident + ")");
   }

@@ -145,6 +145,36 @@ public sealed interface Statement {
     }
   }
 
+  /**
+   * {@code LIST PROVISIONING EVENTS [FOR SECURITY INTEGRATION name] [LIMIT n]}: no integration
+   * means all of them; {@code limit} is 1 to {@link #MAX_LIMIT}.
+   */
+  record ListProvisioningEvents(java.util.Optional<String> integration, int limit)
+      implements Statement {
+    public ListProvisioningEvents {
+      requireNonNull(integration, "integration");
+      requireLimit(limit);
+    }
+  }
+
+  /** {@code LIST AUDIT EVENTS [LIMIT n]}. */
+  record ListAuditEvents(int limit) implements Statement {
+    public ListAuditEvents {
+      requireLimit(limit);
+    }
+  }
+
+  /** The most rows a LIST ... EVENTS may ask for, and how many it answers without LIMIT. */
+  int MAX_LIMIT = 1000;
+
+  int DEFAULT_LIMIT = 100;
+
+  private static void requireLimit(int limit) {
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new IllegalArgumentException("limit must be 1 to " + MAX_LIMIT);
+    }
+  }
+
   /** An unmodifiable, non-empty copy that iterates in the enum's declaration order. */
   private static Set<Privilege> privilegeSet(Set<Privilege> privileges) {
     requireNonNull(privileges, "privileges");

@@ -3,12 +3,16 @@ package dev.rollcall.statement;
 import dev.rollcall.application.AccessControlService;
 import dev.rollcall.application.AccessControlService.RoleDetails;
 import dev.rollcall.application.ApiTokenService;
+import dev.rollcall.application.AuditTrail;
 import dev.rollcall.application.AuthorizationService;
 import dev.rollcall.application.MemberService;
+import dev.rollcall.application.ProvisioningLog;
 import dev.rollcall.application.SecurityIntegrationService;
 import dev.rollcall.application.SecurityIntegrationService.IntegrationView;
 import dev.rollcall.application.SecurityIntegrationService.IssuedIntegration;
 import dev.rollcall.application.tenancy.TenantScoped;
+import dev.rollcall.domain.activity.AuditEvent;
+import dev.rollcall.domain.activity.ProvisioningEvent;
 import dev.rollcall.domain.member.ApiToken;
 import dev.rollcall.domain.member.Member;
 import dev.rollcall.domain.role.Privilege;
@@ -31,6 +35,8 @@ import dev.rollcall.statement.Statement.GrantPrivileges;
 import dev.rollcall.statement.Statement.GrantRole;
 import dev.rollcall.statement.Statement.InviteUser;
 import dev.rollcall.statement.Statement.ListApiTokens;
+import dev.rollcall.statement.Statement.ListAuditEvents;
+import dev.rollcall.statement.Statement.ListProvisioningEvents;
 import dev.rollcall.statement.Statement.ListRoles;
 import dev.rollcall.statement.Statement.ListSecurityIntegrations;
 import dev.rollcall.statement.Statement.ListUsers;
@@ -45,7 +51,8 @@ import java.util.stream.Collectors;
 
 /**
  * Runs one parsed statement as one transaction: every change a statement makes commits together or,
- * on any failure, not at all. Privilege checks live in the services it calls.
+ * on any failure, not at all; a statement that changes access writes its audit row in that same
+ * transaction. Privilege checks live in the services it calls.
  */
 @Stateless
 @TenantScoped
@@ -58,6 +65,8 @@ public class StatementExecutor {
   private final AuthorizationService authorization;
   private final SecurityIntegrationService integrations;
   private final StatementOptions options;
+  private final AuditTrail audit;
+  private final ProvisioningLog provisioningLog;
 
   @Inject
   public StatementExecutor(
@@ -66,20 +75,90 @@ public class StatementExecutor {
       ApiTokenService apiTokens,
       AuthorizationService authorization,
       SecurityIntegrationService integrations,
-      StatementOptions options) {
+      StatementOptions options,
+      AuditTrail audit,
+      ProvisioningLog provisioningLog) {
     this.accessControl = accessControl;
     this.members = members;
     this.apiTokens = apiTokens;
     this.authorization = authorization;
     this.integrations = integrations;
     this.options = options;
+    this.audit = audit;
+    this.provisioningLog = provisioningLog;
   }
 
   public StatementExecutor() {
-    this(null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null, null);
   }
 
+  /** Runs the statement; the audit trail shows it by its action alone. */
   public ResultTable execute(String actorId, Statement statement) {
+    return execute(actorId, statement, null);
+  }
+
+  /**
+   * Runs the statement parsed from {@code text}; one that changes access is recorded in the audit
+   * trail with {@code text}, its secrets redacted, and its outcome (the answer's summary).
+   */
+  public ResultTable execute(String actorId, Statement statement, String text) {
+    ResultTable result = run(actorId, statement);
+    String action = auditedAction(statement);
+    if (action != null) {
+      audit.memberChange(
+          actorId, action, text == null ? action : StatementText.redact(text), outcome(result));
+    }
+    return result;
+  }
+
+  /**
+   * The action a statement that changes access is audited as (roles, grants, users, API tokens,
+   * security integrations); null for statements that only read.
+   */
+  static String auditedAction(Statement statement) {
+    if (statement instanceof CreateRole) {
+      return "CREATE ROLE";
+    } else if (statement instanceof DropRole) {
+      return "DROP ROLE";
+    } else if (statement instanceof GrantPrivileges) {
+      return "GRANT PRIVILEGES";
+    } else if (statement instanceof RevokePrivileges) {
+      return "REVOKE PRIVILEGES";
+    } else if (statement instanceof GrantRole) {
+      return "GRANT ROLE";
+    } else if (statement instanceof RevokeRole) {
+      return "REVOKE ROLE";
+    } else if (statement instanceof DropUser) {
+      return "DROP USER";
+    } else if (statement instanceof AlterUserActive) {
+      return "ALTER USER";
+    } else if (statement instanceof InviteUser) {
+      return "INVITE USER";
+    } else if (statement instanceof CreateApiToken) {
+      return "CREATE API_TOKEN";
+    } else if (statement instanceof DropApiToken) {
+      return "DROP API_TOKEN";
+    } else if (statement instanceof CreateSecurityIntegration) {
+      return "CREATE SECURITY INTEGRATION";
+    } else if (statement instanceof RenewSecurityIntegrationToken) {
+      return "ALTER SECURITY INTEGRATION";
+    } else if (statement instanceof DropSecurityIntegration) {
+      return "DROP SECURITY INTEGRATION";
+    }
+    return null;
+  }
+
+  /** The answer's Summary (never its Token). */
+  private static String outcome(ResultTable result) {
+    int summary = result.columns().indexOf("Summary");
+    if (summary < 0 || result.rows().isEmpty()) {
+      return "done";
+    }
+    Object cell = result.rows().get(0).get(summary);
+    return cell == null ? "done" : cell.toString();
+  }
+
+  private ResultTable run(String actorId, Statement statement) {
     if (statement instanceof CreateRole s) {
       boolean created = accessControl.createRole(actorId, s.name(), s.ifNotExists());
       return command("role", s.name(), "CREATE", created ? "created" : null);
@@ -151,6 +230,10 @@ public class StatementExecutor {
     } else if (statement instanceof DropSecurityIntegration s) {
       boolean dropped = integrations.drop(actorId, s.name(), s.ifExists());
       return command("security integration", s.name(), "DROP", dropped ? "dropped" : null);
+    } else if (statement instanceof ListProvisioningEvents s) {
+      return listProvisioningEvents(actorId, s);
+    } else if (statement instanceof ListAuditEvents s) {
+      return listAuditEvents(actorId, s.limit());
     }
     throw new IllegalStateException("no executor for " + statement.getClass().getSimpleName());
   }
@@ -374,8 +457,52 @@ public class StatementExecutor {
     return table.build();
   }
 
-  private static ResultTable describeIntegration(IntegrationView view) {
+  private ResultTable listProvisioningEvents(String actorId, ListProvisioningEvents s) {
+    var table =
+        ResultTable.builder(
+            "Time",
+            "Integration",
+            "Operation",
+            "Resource",
+            "Target",
+            "Status",
+            "Detail",
+            "Request Id");
+    for (ProvisioningEvent event : provisioningLog.list(actorId, s.integration(), s.limit())) {
+      table.row(
+          Timestamps.format(event.occurredAt()),
+          event.integrationName(),
+          event.operation(),
+          event
+              .resourceType()
+              .map(type -> type + event.resourceId().map(id -> " " + id).orElse(""))
+              .orElse(event.resourceId().orElse(null)),
+          event.target().orElse(null),
+          ProvisioningLog.status(event),
+          event.detail().orElse(null),
+          event.requestId());
+    }
+    return table.build();
+  }
+
+  private ResultTable listAuditEvents(String actorId, int limit) {
+    var table =
+        ResultTable.builder("Time", "Actor", "Action", "Statement", "Outcome", "Request Id");
+    for (AuditEvent event : audit.list(actorId, limit)) {
+      table.row(
+          Timestamps.format(event.occurredAt()),
+          event.actor(),
+          event.action(),
+          event.statement(),
+          event.outcome(),
+          event.requestId().orElse(null));
+    }
+    return table.build();
+  }
+
+  private ResultTable describeIntegration(IntegrationView view) {
     var integration = view.integration();
+    var last = provisioningLog.lastActivity(integration.id());
     return ResultTable.builder(
             "Name",
             "Type",
@@ -387,7 +514,9 @@ public class StatementExecutor {
             "Extension",
             "Created At",
             "Updated At",
-            "Owner")
+            "Owner",
+            "Last Event At",
+            "Last Error")
         .row(
             integration.name(),
             integration.type().displayName(),
@@ -399,7 +528,9 @@ public class StatementExecutor {
             integration.extension().map(e -> e.urn() + " (" + e.attributeText() + ")").orElse(null),
             Timestamps.format(integration.createdAt()),
             Timestamps.format(integration.updatedAt()),
-            view.owner())
+            view.owner(),
+            Timestamps.format(last.eventAt().orElse(null)),
+            last.error().orElse(null))
         .build();
   }
 

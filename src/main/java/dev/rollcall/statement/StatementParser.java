@@ -22,6 +22,8 @@ import dev.rollcall.statement.Statement.GrantPrivileges;
 import dev.rollcall.statement.Statement.GrantRole;
 import dev.rollcall.statement.Statement.InviteUser;
 import dev.rollcall.statement.Statement.ListApiTokens;
+import dev.rollcall.statement.Statement.ListAuditEvents;
+import dev.rollcall.statement.Statement.ListProvisioningEvents;
 import dev.rollcall.statement.Statement.ListRoles;
 import dev.rollcall.statement.Statement.ListSecurityIntegrations;
 import dev.rollcall.statement.Statement.ListUsers;
@@ -35,6 +37,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -189,10 +192,49 @@ public final class StatementParser {
           in.expectKeyword("INTEGRATIONS", "after LIST SECURITY");
           yield new ListSecurityIntegrations();
         }
+        case "PROVISIONING" -> {
+          in.expectKeyword("EVENTS", "after LIST PROVISIONING");
+          Optional<String> integration = Optional.empty();
+          if (in.acceptKeyword("FOR")) {
+            in.expectKeyword("SECURITY", "after FOR");
+            in.expectKeyword("INTEGRATION", "after FOR SECURITY");
+            integration = Optional.of(name("security integration name"));
+          }
+          yield new ListProvisioningEvents(integration, limit());
+        }
+        case "AUDIT" -> {
+          in.expectKeyword("EVENTS", "after LIST AUDIT");
+          yield new ListAuditEvents(limit());
+        }
         default ->
             throw unexpected(
-                objects, "ROLES, USERS, API_TOKENS or SECURITY INTEGRATIONS after LIST");
+                objects,
+                "ROLES, USERS, API_TOKENS, SECURITY INTEGRATIONS, PROVISIONING EVENTS or AUDIT"
+                    + " EVENTS after LIST");
       };
+    }
+
+    /** {@code [LIMIT n]}, n from 1 to {@link Statement#MAX_LIMIT}. */
+    private int limit() {
+      if (!in.acceptKeyword("LIMIT")) {
+        return Statement.DEFAULT_LIMIT;
+      }
+      Token count = in.peek();
+      String expected = "a whole number from 1 to " + Statement.MAX_LIMIT + " after LIMIT";
+      if (count.type() != Type.NUMBER) {
+        throw unexpected(count, expected);
+      }
+      int limit;
+      try {
+        limit = Integer.parseInt(count.text());
+      } catch (NumberFormatException e) {
+        throw unexpected(count, expected);
+      }
+      if (limit < 1 || limit > Statement.MAX_LIMIT) {
+        throw unexpected(count, expected);
+      }
+      in.next();
+      return limit;
     }
 
     private Statement describe() {

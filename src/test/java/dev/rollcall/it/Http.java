@@ -112,6 +112,18 @@ public final class Http {
 
   public Reply send(
       String method, String path, String bearer, String contentType, String accept, String body) {
+    return send(method, path, bearer, contentType, accept, body, Map.of());
+  }
+
+  /** {@link #send} with more request headers, such as {@code X-Request-Id}. */
+  public Reply send(
+      String method,
+      String path,
+      String bearer,
+      String contentType,
+      String accept,
+      String body,
+      Map<String, String> headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
             .timeout(Duration.ofSeconds(60))
@@ -129,6 +141,7 @@ public final class Http {
     if (accept != null) {
       request.header("Accept", accept);
     }
+    headers.forEach(request::header);
     try {
       HttpResponse<String> response =
           CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());

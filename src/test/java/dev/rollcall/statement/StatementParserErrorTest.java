@@ -229,8 +229,8 @@ class StatementParserErrorTest {
           "LIST\n  ROLLS",
           2,
           3,
-          "expected ROLES, USERS, API_TOKENS or SECURITY"
-              + " INTEGRATIONS after LIST, found 'ROLLS'");
+          "expected ROLES, USERS, API_TOKENS, SECURITY INTEGRATIONS, PROVISIONING EVENTS or"
+              + " AUDIT EVENTS after LIST, found 'ROLLS'");
     }
 
     @Test
@@ -335,7 +335,8 @@ class StatementParserErrorTest {
           "LIST GROUPS",
           1,
           6,
-          "expected ROLES, USERS, API_TOKENS or SECURITY INTEGRATIONS after LIST, found 'GROUPS'");
+          "expected ROLES, USERS, API_TOKENS, SECURITY INTEGRATIONS, PROVISIONING EVENTS or"
+              + " AUDIT EVENTS after LIST, found 'GROUPS'");
     }
 
     @Test

@@ -83,7 +83,8 @@ public class GroupsResource extends ScimResource {
       String body,
       @QueryParam("attributes") String attributes,
       @QueryParam("excludedAttributes") String excludedAttributes) {
-    var request = GroupRepresentation.toBody(JsonReading.object(body), registry());
+    var request =
+        GroupRepresentation.toBody(naming(JsonReading.object(body), "displayName"), registry());
     ProvisionedGroup created =
         groups.create(
             principal(), request.displayName(), request.externalId(), request.memberIds());
@@ -118,7 +119,7 @@ public class GroupsResource extends ScimResource {
       String body,
       @QueryParam("attributes") String attributes,
       @QueryParam("excludedAttributes") String excludedAttributes) {
-    JsonObject replacement = JsonReading.object(body);
+    JsonObject replacement = naming(JsonReading.object(body), "displayName");
     SchemaRegistry registry = registry();
     AttributeProjection projection = projection(attributes, excludedAttributes);
     String base = base();

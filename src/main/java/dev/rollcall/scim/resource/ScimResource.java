@@ -61,6 +61,17 @@ public abstract class ScimResource {
     return caller.principal();
   }
 
+  /**
+   * Tells the provisioning log what a write names ({@code userName}, group {@code displayName}),
+   * read from its body; the body itself is never recorded.
+   */
+  JsonObject naming(JsonObject body, String attribute) {
+    if (body.get(attribute) instanceof jakarta.json.JsonString name) {
+      caller.target(name.getString());
+    }
+    return body;
+  }
+
   /** The organization's SCIM base URI. */
   String base() {
     return locations.base(principal().organizationId());

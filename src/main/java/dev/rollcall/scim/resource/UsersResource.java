@@ -76,7 +76,9 @@ public class UsersResource extends ScimResource {
       @QueryParam("excludedAttributes") String excludedAttributes) {
     SchemaRegistry registry = registry();
     var created =
-        users.create(principal(), UserRepresentation.toProfile(JsonReading.object(body), registry));
+        users.create(
+            principal(),
+            UserRepresentation.toProfile(naming(JsonReading.object(body), "userName"), registry));
     JsonObject json = UserRepresentation.toJson(created.user(), base(), registry);
     return Response.created(URI.create(base() + "/Users/" + created.user().member().id()))
         .tag(etag(created.user()))
@@ -106,7 +108,7 @@ public class UsersResource extends ScimResource {
       String body,
       @QueryParam("attributes") String attributes,
       @QueryParam("excludedAttributes") String excludedAttributes) {
-    JsonObject replacement = JsonReading.object(body);
+    JsonObject replacement = naming(JsonReading.object(body), "userName");
     SchemaRegistry registry = registry();
     String base = base();
     ProvisionedUser replaced =

@@ -1,0 +1,77 @@
+package dev.rollcall.web;
+
+import dev.rollcall.application.RequestId;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+
+/**
+ * Gives every request an id and every response its {@code X-Request-Id} header: the client's own
+ * when it is well-formed (1 to 64 letters, digits and {@code . _ : -}), else a new UUID. The id is
+ * what the provisioning log, the audit trail, error bodies and the log line of every 5xx show, so
+ * one id finds a request everywhere.
+ */
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
+public class RequestIds extends HttpFilter {
+  private static final long serialVersionUID = 1L;
+  private static final Logger LOG = Logger.getLogger(RequestIds.class.getName());
+
+  public static final String HEADER = "X-Request-Id";
+
+  /** The servlet request attribute (and so JAX-RS request property) holding the id. */
+  public static final String ATTRIBUTE = "dev.rollcall.requestId";
+
+  private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+  private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+
+  @Inject private transient RequestId requestId;
+
+  /** The id of the request this thread is serving, for log lines written outside a request bean. */
+  public static Optional<String> current() {
+    return Optional.ofNullable(CURRENT.get());
+  }
+
+  /** The client's id when it is well-formed, else a new one. */
+  static String choose(String incoming) {
+    return incoming != null && WELL_FORMED.matcher(incoming).matches()
+        ? incoming
+        : UUID.randomUUID().toString();
+  }
+
+  @Override
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    String id = choose(request.getHeader(HEADER));
+    request.setAttribute(ATTRIBUTE, id);
+    requestId.assign(id);
+    response.setHeader(HEADER, id);
+    CURRENT.set(id);
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      CURRENT.remove();
+      if (response.getStatus() >= 500) {
+        LOG.warning(
+            "HTTP "
+                + response.getStatus()
+                + " for "
+                + request.getMethod()
+                + " "
+                + request.getRequestURI()
+                + ", request id "
+                + id);
+      }
+    }
+  }
+}

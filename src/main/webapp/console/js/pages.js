@@ -311,9 +311,9 @@ export async function activityPage(me) {
   const limitId = uid('act-limit');
   const form = h(
     'form',
-    { class: 'filters', 'aria-label': 'Filter the provisioning log' },
+    { class: 'filters', id: 'provisioning-filters', 'aria-label': 'Filter the provisioning log' },
     h('div', { class: 'field' }, h('label', { for: integrationId }, 'Integration'), h('select', { id: integrationId }, h('option', { value: '' }, 'All'), integrations.map((i) => h('option', { value: i.Name }, i.Name)))),
-    h('div', { class: 'field' }, h('label', { for: statusId }, 'Status'), h('select', { id: statusId }, h('option', { value: '' }, 'All'), h('option', { value: 'ok' }, 'Succeeded'), h('option', { value: 'failed' }, 'Failed'))),
+    h('div', { class: 'field' }, h('label', { for: statusId }, 'Status'), h('select', { id: statusId, name: 'status' }, h('option', { value: '' }, 'All'), h('option', { value: 'ok' }, 'Succeeded'), h('option', { value: 'failed' }, 'Failed'))),
     h('div', { class: 'field' }, h('label', { for: sinceId }, 'Since (UTC)'), h('input', { id: sinceId, type: 'datetime-local' })),
     h('div', { class: 'field' }, h('label', { for: limitId }, 'Latest'), h('select', { id: limitId }, ['50', '200', '1000'].map((n) => h('option', { value: n }, n)))),
     h('button', { type: 'submit' }, 'Show'),

@@ -173,26 +173,27 @@ function instructions(client, issued) {
 
 function waiting(client, name, label) {
   const message = h('p', { id: 'wizard-status', class: 'waiting' }, `Waiting for ${label}’s first request…`);
-  const region = h('div', { class: 'card', role: 'status', 'aria-live': 'polite' }, h('h2', {}, 'Step 4: the first request'), message);
-  let announced = null;
+  const failure = h('p', { id: 'wizard-failure', class: 'failed', hidden: true });
+  const region = h('div', { class: 'card', role: 'status', 'aria-live': 'polite' }, h('h2', {}, 'Step 4: the first request'), message, failure);
   const poll = async () => {
     try {
       const status = await call('GET', `integrations/${encodeURIComponent(name)}/status`);
-      let text = null;
-      if (status.lastError) {
-        message.className = 'failed';
-        text = `${label} reached Rollcall, but a request failed: ${status.lastError}`;
-      } else if (status.tokenLastUsedAt || status.users > 0) {
-        message.className = 'connected';
-        text = `${label} connected: ${status.users} ${status.users === 1 ? 'user' : 'users'} received`;
+      if (status.tokenLastUsedAt || status.users > 0 || status.lastEventAt) {
+        const text = `${label} connected: ${status.users} ${status.users === 1 ? 'user' : 'users'} received`;
+        if (message.textContent !== text) {
+          message.className = 'connected';
+          message.textContent = text;
+        }
       }
-      if (text && text !== announced) {
-        message.textContent = text;
-        announced = text;
+      // the provisioning log's latest failure for this integration, as the provider was answered
+      const text = status.lastError ? `A request from ${label} failed: ${status.lastError}` : '';
+      if (failure.textContent !== text) {
+        failure.textContent = text;
+        failure.hidden = !text;
       }
     } catch (error) {
-      message.className = 'failed';
-      message.textContent = error.message;
+      failure.textContent = error.message;
+      failure.hidden = false;
       if (error.status === 401 || error.status === 404) return;
     }
     poller = window.setTimeout(poll, 2000);

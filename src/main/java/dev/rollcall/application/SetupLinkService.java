@@ -1,5 +1,7 @@
 package dev.rollcall.application;
 
+import static dev.rollcall.json.JsonFactory.JSON;
+
 import dev.rollcall.application.config.DurationSetting;
 import dev.rollcall.application.tenancy.TenantScoped;
 import dev.rollcall.domain.AuthenticationException;
@@ -32,6 +34,7 @@ public class SetupLinkService {
   private final SetupLinkRepository links;
   private final MemberRepository members;
   private final OrganizationRepository organizations;
+  private final AuditTrail audit;
   private final Clock clock;
   private final String lifetime;
 
@@ -48,17 +51,19 @@ public class SetupLinkService {
       SetupLinkRepository links,
       MemberRepository members,
       OrganizationRepository organizations,
+      AuditTrail audit,
       Clock clock,
       @ConfigProperty(name = LIFETIME, defaultValue = "PT24H") String lifetime) {
     this.links = links;
     this.members = members;
     this.organizations = organizations;
+    this.audit = audit;
     this.clock = clock;
     this.lifetime = lifetime;
   }
 
   public SetupLinkService() {
-    this(null, null, null, null, null);
+    this(null, null, null, null, null, null);
   }
 
   /** A link acting as the active member {@code login} (userName, else email) names. */
@@ -81,6 +86,13 @@ public class SetupLinkService {
         new SetupLink(
             UUID.randomUUID().toString(), secret.hash(), member.id(), now, now.plus(valid));
     links.add(link);
+    audit.operatorCall(
+        "CREATE SETUP LINK",
+        "POST /api/v1/organizations/"
+            + organizationId
+            + "/setup-links "
+            + JSON.createObjectBuilder().add("adminEmail", login).build(),
+        "setup link for " + member.userName() + ", valid until " + link.expiresAt());
     return new IssuedSetupLink(secret.secret(), link.expiresAt(), member.userName());
   }
 
@@ -101,7 +113,13 @@ public class SetupLinkService {
             .filter(l -> l.redeemableAt(now))
             .orElseThrow(SetupLinkService::refused);
     link.redeem(now);
-    return activeMember(link.memberId());
+    Member member = activeMember(link.memberId());
+    audit.memberChange(
+        member.id(),
+        "REDEEM SETUP LINK",
+        "setup link " + link.id(),
+        "setup session opened for " + member.userName() + " (the wizard only)");
+    return member;
   }
 
   /** The member a setup session acts as, while they are active. */

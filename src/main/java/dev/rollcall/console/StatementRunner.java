@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Runs statement text as the session's member, through the same parser and executor as the
- * statement API: whatever the console does, the statement language's rules decide.
+ * statement API: whatever the console does, the statement language's rules decide, and what changes
+ * access is in the audit trail with its text (secrets redacted).
  */
 @ApplicationScoped
 public class StatementRunner {
@@ -31,7 +32,7 @@ public class StatementRunner {
   }
 
   public ResultTable run(String text) {
-    return executor.execute(caller.memberId(), parser.parse(text));
+    return executor.execute(caller.memberId(), parser.parse(text), text);
   }
 
   /** The table's rows as maps from column name to cell. */

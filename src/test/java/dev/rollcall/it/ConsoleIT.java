@@ -153,6 +153,21 @@ class ConsoleIT {
     assertEquals(201, created.status(), created.body());
     wait.until(
         ExpectedConditions.textToBe(By.id("wizard-status"), "Okta connected: 1 user received"));
+    // a refused request: the wizard shows the failure the provisioning log recorded
+    Reply taken =
+        http.scim(
+            org,
+            token,
+            "POST",
+            "/Users",
+            "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
+                + "\"userName\":\"ada@browser.example\"}");
+    assertEquals(409, taken.status(), taken.body());
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("wizard-failure"), "A request from Okta failed: 409 uniqueness"));
+    assertEquals(
+        "Okta connected: 1 user received", browser.findElement(By.id("wizard-status")).getText());
     shoot("wizard-connected");
 
     go("members");
@@ -166,7 +181,27 @@ class ConsoleIT {
     scanAndShoot("member");
 
     go("activity");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("provisioning-log"), "ada@browser.example"));
+    String log = browser.findElement(By.id("provisioning-log")).getText();
+    assertTrue(log.contains("201") && log.contains("409 uniqueness"), log);
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("audit-trail"), "CREATE SECURITY INTEGRATION"));
     scanAndShoot("activity");
+    // the status filter runs over what the server sent
+    new org.openqa.selenium.support.ui.Select(
+            browser.findElement(By.cssSelector("#provisioning-filters select[name=status]")))
+        .selectByValue("failed");
+    browser.findElement(By.cssSelector("#provisioning-filters button[type=submit]")).click();
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            d ->
+                d.findElements(By.cssSelector("#provisioning-log td[data-label=Status]")).stream()
+                    .map(WebElement::getText)
+                    .allMatch(status -> status.startsWith("4") || status.startsWith("5")));
+    assertTrue(browser.findElement(By.id("provisioning-log")).getText().contains("409 uniqueness"));
 
     go("integrations");
     assertTrue(text().contains("okta_skim_provisioner"), text());

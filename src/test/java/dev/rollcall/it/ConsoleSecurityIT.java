@@ -9,6 +9,7 @@ import dev.rollcall.it.Http.Organization;
 import dev.rollcall.it.Http.Reply;
 import jakarta.json.JsonObject;
 import java.net.URL;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -272,6 +273,15 @@ class ConsoleSecurityIT {
         console.send(
             "POST", "console/api/statements", "text/plain", "DROP SECURITY INTEGRATION okta");
     assertEquals(403, drop.status());
+
+    // the operator's link, its redemption and the wizard's changes are in the audit trail
+    Reply audit = http.ok(org, org.adminToken(), "LIST AUDIT EVENTS");
+    for (String action :
+        List.of("CREATE SETUP LINK", "REDEEM SETUP LINK", "CREATE SECURITY INTEGRATION")) {
+      assertTrue(audit.body().contains(action), action + " in " + audit.body());
+    }
+    assertFalse(audit.body().contains(code), "the link's secret is never recorded");
+    assertFalse(audit.body().contains(token), "nor the integration's token");
   }
 
   @Test

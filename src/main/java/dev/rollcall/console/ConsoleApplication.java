@@ -1,6 +1,7 @@
 package dev.rollcall.console;
 
 import dev.rollcall.api.ApiExceptionMapper;
+import dev.rollcall.api.ErrorRequestId;
 import dev.rollcall.api.WebExceptionMapper;
 import dev.rollcall.web.limits.BodyLimit;
 import jakarta.ws.rs.ApplicationPath;
@@ -21,6 +22,7 @@ public class ConsoleApplication extends Application {
         MemberListResource.class,
         IntegrationWizardResource.class,
         ConsoleAuthentication.class,
+        ErrorRequestId.class,
         BodyLimit.class,
         ApiExceptionMapper.class,
         WebExceptionMapper.class);

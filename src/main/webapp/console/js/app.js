@@ -1,6 +1,6 @@
 // The console's shell: sign-in (API token or setup link), the session, and the hash routes.
 import { call, setCsrf, whenSignedOut } from './api.js';
-import { h, show, field, setError, errorBox, showError, announce } from './ui.js';
+import { h, show, field, setError, errorBox, showError, announce, routing } from './ui.js';
 import { wizardPage } from './wizard.js';
 import { integrationsPage, membersPage, memberPage, rolesPage, rolePage, activityPage, statementsPage } from './pages.js';
 
@@ -16,6 +16,7 @@ const routes = {
 };
 
 async function route() {
+  routing(window.location.hash);
   const hash = decodeURIComponent(window.location.hash.slice(1));
   if (hash.startsWith('setup/')) {
     await redeemSetupLink(hash.slice('setup/'.length));
@@ -68,6 +69,7 @@ function signedOut(message) {
   setCsrf(null);
   document.getElementById('nav').hidden = true;
   document.getElementById('who').hidden = true;
+  routing(window.location.hash);
   signInPage(message);
 }
 
@@ -106,6 +108,7 @@ async function redeemSetupLink(rest) {
   const [organizationId, code] = rest.split('/');
   // the code leaves the address bar (and history) before anything else happens
   window.history.replaceState(null, '', `${window.location.pathname}#wizard`);
+  routing(window.location.hash);
   try {
     signedIn(await call('POST', 'setup-session', { organizationId, code }));
     markCurrent('wizard');

@@ -27,8 +27,16 @@ export function uid(prefix) {
   return `${prefix}-${ids}`;
 }
 
+let routeHash = null;
+
+/** The route being shown: a page whose data arrives after the user moved on is not shown. */
+export function routing(hash) {
+  routeHash = hash;
+}
+
 /** Replaces the main region's content and moves focus to its heading, for screen readers. */
 export function show(title, ...content) {
+  if (routeHash !== null && window.location.hash !== routeHash) return;
   const main = document.getElementById('main');
   const heading = h('h1', { tabindex: '-1' }, title);
   main.replaceChildren(heading, ...content.flat());

@@ -26,6 +26,8 @@ import com.tngtech.archunit.lang.ArchRule;
  *   <li>The protocols: {@code scim}; {@code statement} (the statement language, which reads the
  *       SCIM schemas to check custom attribute names); {@code api} (the operator and statement HTTP
  *       APIs). Each uses the layers beneath, and only in that order: api, statement, scim.
+ *   <li>{@code console} (the admin console's sessions and JSON endpoints) sits on top: it runs
+ *       statements as the signed-in member and reuses the API's error format.
  * </ul>
  *
  * Choices made to keep the moves small: {@code DatabaseFailures} lives in {@code application}
@@ -59,6 +61,8 @@ class ArchitectureTest {
           .definedBy("dev.rollcall.statement..")
           .layer("Api")
           .definedBy("dev.rollcall.api..")
+          .layer("Console")
+          .definedBy("dev.rollcall.console..")
           .whereLayer("Json")
           .mayNotAccessAnyLayer()
           .whereLayer("Domain")
@@ -77,6 +81,8 @@ class ArchitectureTest {
           .mayOnlyAccessLayers("Scim", "Web", "Application", "Domain", "Query", "Json")
           .whereLayer("Api")
           .mayOnlyAccessLayers("Statement", "Web", "Application", "Domain", "Query", "Json")
+          .whereLayer("Console")
+          .mayOnlyAccessLayers("Api", "Statement", "Web", "Application", "Domain", "Query", "Json")
           .whereLayer("Infrastructure")
           .mayNotBeAccessedByAnyLayer();
 
@@ -96,7 +102,8 @@ class ArchitectureTest {
               "dev.rollcall.web..",
               "dev.rollcall.scim..",
               "dev.rollcall.statement..",
-              "dev.rollcall.api..");
+              "dev.rollcall.api..",
+              "dev.rollcall.console..");
 
   /** The query model is plain Java: no container, persistence or protocol annotation or type. */
   @ArchTest

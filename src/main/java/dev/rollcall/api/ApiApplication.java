@@ -15,6 +15,7 @@ public class ApiApplication extends Application {
   public Set<Class<?>> getClasses() {
     return Set.of(
         OrganizationResource.class,
+        SetupLinkResource.class,
         StatementResource.class,
         OperatorAuthentication.class,
         MemberAuthentication.class,

@@ -59,7 +59,7 @@ public class StatementResource {
     return executor.execute(caller.memberId(), parser.parse(statement), statement);
   }
 
-  static JsonObject toJson(ResultTable table) {
+  public static JsonObject toJson(ResultTable table) {
     JsonArrayBuilder columns = JSON.createArrayBuilder(table.columns());
     JsonArrayBuilder rows = JSON.createArrayBuilder();
     for (List<Object> row : table.rows()) {

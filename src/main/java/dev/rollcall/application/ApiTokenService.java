@@ -178,7 +178,15 @@ public class ApiTokenService {
     if (secret == null || !secret.startsWith(PREFIX)) {
       throw refused();
     }
-    String hash = Secrets.hash(secret);
+    return authenticateHash(Secrets.hash(secret));
+  }
+
+  /**
+   * The member whose token has this hash, refused like {@link #authenticate}: a console session
+   * keeps only the hash of the token it was opened with and asks again on every request, so a
+   * dropped or expired token, or a deactivated member, ends the session at once.
+   */
+  public Member authenticateHash(String hash) {
     ApiToken token =
         tokens
             .findByHash(hash)

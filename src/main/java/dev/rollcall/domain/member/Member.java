@@ -55,7 +55,12 @@ import org.eclipse.persistence.config.QueryHints;
 @NamedQuery(
     name = Member.RELEASE_FROM_INTEGRATION,
     query = "UPDATE Member m SET m.managedBy = NULL WHERE m.managedBy = :integration")
+// the console's setup wizard: how many members an integration has provisioned so far
+@NamedQuery(
+    name = Member.COUNT_MANAGED_BY,
+    query = "SELECT COUNT(m) FROM Member m WHERE m.managedBy = :integration")
 public class Member extends TenantOwned {
+  public static final String COUNT_MANAGED_BY = "Member.countManagedBy";
   public static final String RELEASE_FROM_INTEGRATION = "Member.releaseFromIntegration";
   public static final String FIND_BY_EMAIL_KEY = "Member.findByEmailKey";
   public static final String LIST = "Member.list";

@@ -54,4 +54,7 @@ public interface MemberRepository {
   void flush();
 
   void remove(Member member);
+
+  /** How many members the integration with this id manages. */
+  long countManagedBy(String integrationId);
 }

@@ -18,6 +18,9 @@ public interface GrantRepository {
   /** Directly granted role names of every member, keyed by member id (one query for LIST USERS). */
   Map<String, List<String>> roleNamesByMember();
 
+  /** Directly granted role names of these members (one page of a search), keyed by member id. */
+  Map<String, List<String>> roleNamesOf(Collection<String> memberIds);
+
   void removeAllOfMember(String memberId);
 
   /** Active members who hold at least one of the roles directly. */

@@ -48,6 +48,11 @@ import java.util.Objects;
     query =
         "SELECT g.memberId, r.name FROM MemberRole g, Role r WHERE r.id = g.roleId ORDER BY r.name")
 @NamedQuery(
+    name = MemberRole.ROLE_NAMES_OF_MEMBERS,
+    query =
+        "SELECT g.memberId, r.name FROM MemberRole g, Role r WHERE r.id = g.roleId"
+            + " AND g.memberId IN :members ORDER BY r.name")
+@NamedQuery(
     name = MemberRole.DELETE_OF_MEMBER,
     query = "DELETE FROM MemberRole g WHERE g.memberId = :member")
 @NamedQuery(
@@ -62,6 +67,7 @@ public class MemberRole extends TenantOwned {
   public static final String COUNT_ACTIVE_HOLDERS = "MemberRole.countActiveHolders";
   public static final String ROLE_IDS_OF_MEMBER = "MemberRole.roleIdsOfMember";
   public static final String ROLE_NAMES_BY_MEMBER = "MemberRole.roleNamesByMember";
+  public static final String ROLE_NAMES_OF_MEMBERS = "MemberRole.roleNamesOfMembers";
   public static final String DELETE_OF_MEMBER = "MemberRole.deleteOfMember";
   public static final String DELETE_OF_ROLE = "MemberRole.deleteOfRole";
 

@@ -69,6 +69,21 @@ public class JpaGrantRepository implements GrantRepository {
   }
 
   @Override
+  public Map<String, List<String>> roleNamesOf(Collection<String> memberIds) {
+    Map<String, List<String>> byMember = new LinkedHashMap<>();
+    if (memberIds.isEmpty()) {
+      return byMember;
+    }
+    for (Object[] row :
+        em.createNamedQuery(MemberRole.ROLE_NAMES_OF_MEMBERS, Object[].class)
+            .setParameter("members", List.copyOf(memberIds))
+            .getResultList()) {
+      byMember.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add((String) row[1]);
+    }
+    return byMember;
+  }
+
+  @Override
   public void removeAllOfMember(String memberId) {
     em.createNamedQuery(MemberRole.DELETE_OF_MEMBER)
         .setParameter("member", memberId)

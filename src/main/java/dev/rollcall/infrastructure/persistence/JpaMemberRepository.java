@@ -90,6 +90,13 @@ public class JpaMemberRepository implements MemberRepository {
   }
 
   @Override
+  public long countManagedBy(String integrationId) {
+    return em.createNamedQuery(Member.COUNT_MANAGED_BY, Long.class)
+        .setParameter("integration", integrationId)
+        .getSingleResult();
+  }
+
+  @Override
   public void remove(Member member) {
     em.createNamedQuery(MemberEmail.DELETE_OF_MEMBER)
         .setParameter("member", member.id())

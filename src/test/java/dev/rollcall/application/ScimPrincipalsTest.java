@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ScimPrincipalsTest {
@@ -24,8 +26,12 @@ class ScimPrincipalsTest {
   private long nanos = 1_000;
   private final FakeAuthority authority = new FakeAuthority();
 
+  /** A cache as the server runs it: polled once at start (ScimAccessWatch). */
   private ScimPrincipals principals(Duration lifetime) {
-    return new ScimPrincipals(authority, clock(), lifetime, () -> nanos);
+    ScimPrincipals principals = new ScimPrincipals(authority, clock(), lifetime, () -> nanos);
+    principals.refresh(true);
+    authority.polls = 0;
+    return principals;
   }
 
   @Test
@@ -114,6 +120,130 @@ class ScimPrincipalsTest {
   }
 
   @Test
+  void aVersionThatMovedOnAnotherServerForgetsThatOrganizationsTokensAtTheNextPoll() {
+    ScimPrincipals principals = principals(LIFETIME);
+    principals.authenticate("org-a", SECRET);
+    principals.authenticate("org-b", SECRET);
+
+    authority.versions.put("org-a", 7L);
+    principals.refresh(true);
+    authority.refusing = true;
+
+    assertThrows(AuthenticationException.class, () -> principals.authenticate("org-a", SECRET));
+    assertThrows(AuthenticationException.class, () -> principals.authenticate("org-a", SECRET));
+    principals.authenticate("org-b", SECRET);
+    assertEquals(4, authority.loads, "org-a read twice more (refusals are never remembered)");
+    assertEquals(
+        List.of(now.minus(ScimPrincipals.POLL_WINDOW)), authority.pollWindows.subList(0, 1));
+  }
+
+  @Test
+  void aVersionAlreadySeenForgetsNothing() {
+    ScimPrincipals principals = principals(LIFETIME);
+    authority.versions.put("org-a", 7L);
+    principals.refresh(true);
+    principals.authenticate("org-a", SECRET);
+
+    principals.refresh(true);
+    principals.authenticate("org-a", SECRET);
+
+    assertEquals(1, authority.loads);
+  }
+
+  @Test
+  void anOrganizationThatLeftThePollsWindowAndCameBackIsForgotten() {
+    ScimPrincipals principals = principals(LIFETIME);
+    authority.versions.put("org-a", 7L);
+    principals.refresh(true);
+    authority.versions.clear();
+    principals.refresh(true);
+    principals.authenticate("org-a", SECRET);
+
+    authority.versions.put("org-a", 7L);
+    principals.refresh(true);
+    principals.authenticate("org-a", SECRET);
+
+    assertEquals(2, authority.loads);
+  }
+
+  @Test
+  void aRequestPollsItselfOnceTheLastPollIsNoLongerTrusted() {
+    ScimPrincipals principals = principals(LIFETIME);
+    principals.authenticate("org-a", SECRET);
+    authority.versions.put("org-a", 1L);
+    authority.refusing = true;
+
+    nanos += ScimPrincipals.POLL_TRUSTED.toNanos() - 1;
+    principals.authenticate("org-a", SECRET);
+    assertEquals(0, authority.polls, "within the trusted time the last poll stands");
+
+    nanos += 1;
+    assertThrows(AuthenticationException.class, () -> principals.authenticate("org-a", SECRET));
+    assertEquals(1, authority.polls);
+    assertEquals(2, authority.loads);
+  }
+
+  @Test
+  void requestsArrivingTogetherShareOnePoll() {
+    ScimPrincipals principals = principals(LIFETIME);
+    principals.authenticate("org-a", SECRET);
+    nanos += ScimPrincipals.POLL_TRUSTED.toNanos();
+
+    principals.authenticate("org-a", SECRET);
+    principals.authenticate("org-a", SECRET);
+
+    assertEquals(1, authority.polls);
+    assertEquals(1, authority.loads);
+  }
+
+  @Test
+  void theFirstPollAndOneAfterALongOutageForgetEverything() {
+    ScimPrincipals principals =
+        new ScimPrincipals(authority, clock(), Duration.ofHours(1), () -> nanos);
+    principals.authenticate("org-a", SECRET);
+    principals.refresh(true);
+    principals.authenticate("org-a", SECRET);
+    assertEquals(2, authority.loads, "what was remembered before the first poll is forgotten");
+
+    nanos += ScimPrincipals.POLL_WINDOW.toNanos() / 2 + 1;
+    principals.refresh(true);
+    principals.authenticate("org-a", SECRET);
+    assertEquals(3, authority.loads, "a change may have left the window while polls failed");
+  }
+
+  @Test
+  void whileThePollFailsNothingRememberedIsUsed() {
+    ScimPrincipals principals = principals(LIFETIME);
+    principals.authenticate("org-a", SECRET);
+
+    nanos += ScimPrincipals.POLL_TRUSTED.toNanos();
+    authority.pollFailure = new IllegalStateException("database unreachable");
+
+    assertThrows(IllegalStateException.class, () -> principals.authenticate("org-a", SECRET));
+    assertThrows(IllegalStateException.class, () -> principals.refresh(true));
+
+    authority.pollFailure = null;
+    principals.authenticate("org-a", SECRET);
+    assertEquals(1, authority.loads, "once a poll succeeds, what it did not forget is used again");
+  }
+
+  @Test
+  void whatWasReadWhileAPollSawAChangeIsNotRemembered() {
+    ScimPrincipals principals = principals(LIFETIME);
+    authority.duringLoad =
+        () -> {
+          authority.versions.put("org-a", 1L);
+          principals.refresh(true);
+        };
+
+    principals.authenticate("org-a", SECRET);
+    authority.duringLoad = () -> {};
+    principals.authenticate("org-a", SECRET);
+
+    assertEquals(2, authority.loads);
+  }
+
+  @Test
   void anExpiredTokenIsRefusedEvenWhileRemembered() {
     ScimPrincipals principals = principals(LIFETIME);
     authority.expiresAt = now.plusSeconds(1);
@@ -186,6 +316,10 @@ class ScimPrincipalsTest {
     Instant expiresAt = Instant.parse("2027-12-02T10:00:00Z");
     Runnable duringLoad = () -> {};
     final List<Instant> uses = new ArrayList<>();
+    final Map<String, Long> versions = new HashMap<>();
+    final List<Instant> pollWindows = new ArrayList<>();
+    int polls;
+    RuntimeException pollFailure;
 
     @Override
     public ScimPrincipal authenticate(String secret) {
@@ -209,6 +343,16 @@ class ScimPrincipalsTest {
     @Override
     public void recordUse(String integrationId, Instant at, Instant notBefore) {
       uses.add(at);
+    }
+
+    @Override
+    public Map<String, Long> accessVersions(Instant since) {
+      polls++;
+      pollWindows.add(since);
+      if (pollFailure != null) {
+        throw pollFailure;
+      }
+      return Map.copyOf(versions);
     }
   }
 }

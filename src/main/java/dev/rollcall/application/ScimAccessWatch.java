@@ -47,7 +47,7 @@ public class ScimAccessWatch {
     this.clock = clock;
   }
 
-  protected ScimAccessWatch() {
+  public ScimAccessWatch() {
     this(null, null, null);
   }
 

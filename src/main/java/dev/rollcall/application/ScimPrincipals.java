@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -88,11 +89,17 @@ public class ScimPrincipals {
       new ConcurrentHashMap<>();
   private final AtomicInteger loads = new AtomicInteger();
 
-  /** The versions the last poll read (guarded by this), and when that poll began. */
-  private Map<String, Long> seenVersions = Map.of();
+  /**
+   * One poll at a time. The versions the last poll read, when it began, and the last failed poll
+   * with when it ended (all guarded by the lock).
+   */
+  final ReentrantLock polling = new ReentrantLock();
 
+  private Map<String, Long> seenVersions = Map.of();
   private volatile boolean polled;
   private volatile long lastPollStarted;
+  private RuntimeException failedPoll;
+  private long failedPollEnded;
 
   @Inject
   public ScimPrincipals(
@@ -185,25 +192,45 @@ public class ScimPrincipals {
    * the last poll is no longer trusted, so that requests arriving together wait for one poll. A
    * failure propagates: the caller answers as for any database failure.
    */
-  public synchronized void refresh(boolean always) {
-    if (!always && pollTrusted()) {
-      return;
+  public void refresh(boolean always) {
+    long asked = nanoTime.getAsLong();
+    polling.lock();
+    try {
+      if (!always && pollTrusted()) {
+        return;
+      }
+      if (!always && failedPoll != null && failedPollEnded - asked > 0) {
+        // the poll this request waited for failed: its answer is this one's, and a database that
+        // does not answer is not asked once more per waiting request
+        throw failedPoll;
+      }
+      long started = nanoTime.getAsLong();
+      Map<String, Long> versions;
+      try {
+        versions = authority.accessVersions(clock.instant().minus(POLL_WINDOW));
+      } catch (RuntimeException e) {
+        failedPoll = e;
+        failedPollEnded = nanoTime.getAsLong();
+        throw e;
+      }
+      failedPoll = null;
+      if (!polled || started - lastPollStarted > POLL_WINDOW.toNanos() / 2) {
+        // the first poll, or the first after a long outage: a change may have left the window
+        // unseen
+        byOrganization.clear();
+      }
+      versions.forEach(
+          (organizationId, version) -> {
+            if (!version.equals(seenVersions.get(organizationId))) {
+              byOrganization.remove(organizationId);
+            }
+          });
+      seenVersions = Map.copyOf(versions);
+      lastPollStarted = started;
+      polled = true;
+    } finally {
+      polling.unlock();
     }
-    long started = nanoTime.getAsLong();
-    Map<String, Long> versions = authority.accessVersions(clock.instant().minus(POLL_WINDOW));
-    if (!polled || started - lastPollStarted > POLL_WINDOW.toNanos() / 2) {
-      // the first poll, or the first after a long outage: a change may have left the window unseen
-      byOrganization.clear();
-    }
-    versions.forEach(
-        (organizationId, version) -> {
-          if (!version.equals(seenVersions.get(organizationId))) {
-            byOrganization.remove(organizationId);
-          }
-        });
-    seenVersions = Map.copyOf(versions);
-    lastPollStarted = started;
-    polled = true;
   }
 
   /** Forgets the organization's tokens once the transaction that changed them has ended. */

@@ -16,6 +16,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class ScimPrincipalsTest {
@@ -23,7 +28,7 @@ class ScimPrincipalsTest {
   private static final String SECRET = "rc_scim_secret";
 
   private Instant now = Instant.parse("2026-12-02T10:00:00Z");
-  private long nanos = 1_000;
+  private volatile long nanos = 1_000;
   private final FakeAuthority authority = new FakeAuthority();
 
   /** A cache as the server runs it: polled once at start (ScimAccessWatch). */
@@ -228,6 +233,47 @@ class ScimPrincipalsTest {
   }
 
   @Test
+  void requestsWaitingForAPollThatFailsShareItsFailure() throws Exception {
+    ScimPrincipals principals = principals(LIFETIME);
+    principals.authenticate("org-a", SECRET);
+    nanos += ScimPrincipals.POLL_TRUSTED.toNanos();
+    CountDownLatch polling = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    IllegalStateException unreachable = new IllegalStateException("database unreachable");
+    authority.duringPoll =
+        () -> {
+          polling.countDown();
+          await(release);
+          nanos += 1; // the poll ends after the waiting request asked
+          throw unreachable;
+        };
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<?> first = pool.submit(() -> principals.authenticate("org-a", SECRET));
+      polling.await();
+      Future<?> waiting = pool.submit(() -> principals.authenticate("org-a", SECRET));
+      while (!principals.polling.hasQueuedThreads()) {
+        Thread.onSpinWait();
+      }
+      release.countDown();
+
+      assertSame(unreachable, assertThrows(ExecutionException.class, first::get).getCause());
+      assertSame(unreachable, assertThrows(ExecutionException.class, waiting::get).getCause());
+      assertEquals(1, authority.polls, "the waiting request did not ask the database again");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
   void whatWasReadWhileAPollSawAChangeIsNotRemembered() {
     ScimPrincipals principals = principals(LIFETIME);
     authority.duringLoad =
@@ -320,6 +366,7 @@ class ScimPrincipalsTest {
     final List<Instant> pollWindows = new ArrayList<>();
     int polls;
     RuntimeException pollFailure;
+    Runnable duringPoll = () -> {};
 
     @Override
     public ScimPrincipal authenticate(String secret) {
@@ -348,6 +395,7 @@ class ScimPrincipalsTest {
     @Override
     public Map<String, Long> accessVersions(Instant since) {
       polls++;
+      duringPoll.run();
       pollWindows.add(since);
       if (pollFailure != null) {
         throw pollFailure;

@@ -108,10 +108,12 @@ public class SchemaMigrator {
                 GlobalConfiguration.CHANGELOGLOCK_POLL_RATE.getKey(), 1L,
                 GlobalConfiguration.CHANGELOGLOCK_WAIT_TIME.getKey(), 1L),
             () -> liquibase.update(new Contexts(), new LabelExpression()));
-      } catch (LiquibaseException | RuntimeException e) {
-        throw e;
       } catch (Exception e) {
-        throw new LiquibaseException(e);
+        // a failed attempt hands its connection back with nothing pending, else Liberty rolls it
+        // back at the end of the start-up bean's local transaction and fails the application
+        // (two first starts at once can race for Liquibase's own tables, say)
+        rollBack(connection);
+        throw e instanceof LiquibaseException l ? l : new LiquibaseException(e);
       }
       // Liquibase leaves auto-commit off; hand the connection back to the pool with nothing
       // pending.
@@ -121,6 +123,17 @@ public class SchemaMigrator {
       }
       migrated = true;
       LOG.info(() -> "Database schema is up to date (" + database.getDatabaseProductName() + ")");
+    }
+  }
+
+  private static void rollBack(Connection connection) {
+    try {
+      if (!connection.getAutoCommit()) {
+        connection.rollback();
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      LOG.log(Level.FINE, "rolling back the failed migration's connection failed", e);
     }
   }
 

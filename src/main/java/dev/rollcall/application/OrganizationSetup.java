@@ -73,6 +73,8 @@ public class OrganizationSetup {
   public String setUp(String organizationId, String name, String adminEmail) {
     Instant now = clock.instant();
     organizations.add(new Organization(organizationId, name, now));
+    // gives the organization its SCIM access version (ScimAccessWatch)
+    accessChanged.fire(new ScimAccessChanged(organizationId));
 
     Map<BuiltInRole, Role> builtIns = new EnumMap<>(BuiltInRole.class);
     Role orgadmin = Role.builtIn(UUID.randomUUID().toString(), BuiltInRole.ORGADMIN, null, now);

@@ -13,7 +13,14 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class ScimPrincipalsTest {
@@ -21,11 +28,15 @@ class ScimPrincipalsTest {
   private static final String SECRET = "rc_scim_secret";
 
   private Instant now = Instant.parse("2026-12-02T10:00:00Z");
-  private long nanos = 1_000;
+  private volatile long nanos = 1_000;
   private final FakeAuthority authority = new FakeAuthority();
 
+  /** A cache as the server runs it: polled once at start (ScimAccessWatch). */
   private ScimPrincipals principals(Duration lifetime) {
-    return new ScimPrincipals(authority, clock(), lifetime, () -> nanos);
+    ScimPrincipals principals = new ScimPrincipals(authority, clock(), lifetime, () -> nanos);
+    principals.refresh(true);
+    authority.polls = 0;
+    return principals;
   }
 
   @Test
@@ -114,6 +125,171 @@ class ScimPrincipalsTest {
   }
 
   @Test
+  void aVersionThatMovedOnAnotherServerForgetsThatOrganizationsTokensAtTheNextPoll() {
+    ScimPrincipals principals = principals(LIFETIME);
+    principals.authenticate("org-a", SECRET);
+    principals.authenticate("org-b", SECRET);
+
+    authority.versions.put("org-a", 7L);
+    principals.refresh(true);
+    authority.refusing = true;
+
+    assertThrows(AuthenticationException.class, () -> principals.authenticate("org-a", SECRET));
+    assertThrows(AuthenticationException.class, () -> principals.authenticate("org-a", SECRET));
+    principals.authenticate("org-b", SECRET);
+    assertEquals(4, authority.loads, "org-a read twice more (refusals are never remembered)");
+    assertEquals(
+        List.of(now.minus(ScimPrincipals.POLL_WINDOW)), authority.pollWindows.subList(0, 1));
+  }
+
+  @Test
+  void aVersionAlreadySeenForgetsNothing() {
+    ScimPrincipals principals = principals(LIFETIME);
+    authority.versions.put("org-a", 7L);
+    principals.refresh(true);
+    principals.authenticate("org-a", SECRET);
+
+    principals.refresh(true);
+    principals.authenticate("org-a", SECRET);
+
+    assertEquals(1, authority.loads);
+  }
+
+  @Test
+  void anOrganizationThatLeftThePollsWindowAndCameBackIsForgotten() {
+    ScimPrincipals principals = principals(LIFETIME);
+    authority.versions.put("org-a", 7L);
+    principals.refresh(true);
+    authority.versions.clear();
+    principals.refresh(true);
+    principals.authenticate("org-a", SECRET);
+
+    authority.versions.put("org-a", 7L);
+    principals.refresh(true);
+    principals.authenticate("org-a", SECRET);
+
+    assertEquals(2, authority.loads);
+  }
+
+  @Test
+  void aRequestPollsItselfOnceTheLastPollIsNoLongerTrusted() {
+    ScimPrincipals principals = principals(LIFETIME);
+    principals.authenticate("org-a", SECRET);
+    authority.versions.put("org-a", 1L);
+    authority.refusing = true;
+
+    nanos += ScimPrincipals.POLL_TRUSTED.toNanos() - 1;
+    principals.authenticate("org-a", SECRET);
+    assertEquals(0, authority.polls, "within the trusted time the last poll stands");
+
+    nanos += 1;
+    assertThrows(AuthenticationException.class, () -> principals.authenticate("org-a", SECRET));
+    assertEquals(1, authority.polls);
+    assertEquals(2, authority.loads);
+  }
+
+  @Test
+  void requestsArrivingTogetherShareOnePoll() {
+    ScimPrincipals principals = principals(LIFETIME);
+    principals.authenticate("org-a", SECRET);
+    nanos += ScimPrincipals.POLL_TRUSTED.toNanos();
+
+    principals.authenticate("org-a", SECRET);
+    principals.authenticate("org-a", SECRET);
+
+    assertEquals(1, authority.polls);
+    assertEquals(1, authority.loads);
+  }
+
+  @Test
+  void theFirstPollAndOneAfterALongOutageForgetEverything() {
+    ScimPrincipals principals =
+        new ScimPrincipals(authority, clock(), Duration.ofHours(1), () -> nanos);
+    principals.authenticate("org-a", SECRET);
+    principals.refresh(true);
+    principals.authenticate("org-a", SECRET);
+    assertEquals(2, authority.loads, "what was remembered before the first poll is forgotten");
+
+    nanos += ScimPrincipals.POLL_WINDOW.toNanos() / 2 + 1;
+    principals.refresh(true);
+    principals.authenticate("org-a", SECRET);
+    assertEquals(3, authority.loads, "a change may have left the window while polls failed");
+  }
+
+  @Test
+  void whileThePollFailsNothingRememberedIsUsed() {
+    ScimPrincipals principals = principals(LIFETIME);
+    principals.authenticate("org-a", SECRET);
+
+    nanos += ScimPrincipals.POLL_TRUSTED.toNanos();
+    authority.pollFailure = new IllegalStateException("database unreachable");
+
+    assertThrows(IllegalStateException.class, () -> principals.authenticate("org-a", SECRET));
+    assertThrows(IllegalStateException.class, () -> principals.refresh(true));
+
+    authority.pollFailure = null;
+    principals.authenticate("org-a", SECRET);
+    assertEquals(1, authority.loads, "once a poll succeeds, what it did not forget is used again");
+  }
+
+  @Test
+  void requestsWaitingForAPollThatFailsShareItsFailure() throws Exception {
+    ScimPrincipals principals = principals(LIFETIME);
+    principals.authenticate("org-a", SECRET);
+    nanos += ScimPrincipals.POLL_TRUSTED.toNanos();
+    CountDownLatch polling = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    IllegalStateException unreachable = new IllegalStateException("database unreachable");
+    authority.duringPoll =
+        () -> {
+          polling.countDown();
+          await(release);
+          nanos += 1; // the poll ends after the waiting request asked
+          throw unreachable;
+        };
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      Future<?> first = pool.submit(() -> principals.authenticate("org-a", SECRET));
+      polling.await();
+      Future<?> waiting = pool.submit(() -> principals.authenticate("org-a", SECRET));
+      while (!principals.polling.hasQueuedThreads()) {
+        Thread.onSpinWait();
+      }
+      release.countDown();
+
+      assertSame(unreachable, assertThrows(ExecutionException.class, first::get).getCause());
+      assertSame(unreachable, assertThrows(ExecutionException.class, waiting::get).getCause());
+      assertEquals(1, authority.polls, "the waiting request did not ask the database again");
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
+  void whatWasReadWhileAPollSawAChangeIsNotRemembered() {
+    ScimPrincipals principals = principals(LIFETIME);
+    authority.duringLoad =
+        () -> {
+          authority.versions.put("org-a", 1L);
+          principals.refresh(true);
+        };
+
+    principals.authenticate("org-a", SECRET);
+    authority.duringLoad = () -> {};
+    principals.authenticate("org-a", SECRET);
+
+    assertEquals(2, authority.loads);
+  }
+
+  @Test
   void anExpiredTokenIsRefusedEvenWhileRemembered() {
     ScimPrincipals principals = principals(LIFETIME);
     authority.expiresAt = now.plusSeconds(1);
@@ -186,6 +362,11 @@ class ScimPrincipalsTest {
     Instant expiresAt = Instant.parse("2027-12-02T10:00:00Z");
     Runnable duringLoad = () -> {};
     final List<Instant> uses = new ArrayList<>();
+    final Map<String, Long> versions = new HashMap<>();
+    final List<Instant> pollWindows = new ArrayList<>();
+    int polls;
+    RuntimeException pollFailure;
+    Runnable duringPoll = () -> {};
 
     @Override
     public ScimPrincipal authenticate(String secret) {
@@ -209,6 +390,17 @@ class ScimPrincipalsTest {
     @Override
     public void recordUse(String integrationId, Instant at, Instant notBefore) {
       uses.add(at);
+    }
+
+    @Override
+    public Map<String, Long> accessVersions(Instant since) {
+      polls++;
+      duringPoll.run();
+      pollWindows.add(since);
+      if (pollFailure != null) {
+        throw pollFailure;
+      }
+      return Map.copyOf(versions);
     }
   }
 }

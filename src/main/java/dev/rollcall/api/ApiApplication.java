@@ -20,6 +20,7 @@ public class ApiApplication extends Application {
         MemberAuthentication.class,
         BodyLimit.class,
         ApiExceptionMapper.class,
-        WebExceptionMapper.class);
+        WebExceptionMapper.class,
+        ApiMetrics.class);
   }
 }

@@ -31,6 +31,7 @@ public class ScimApplication extends Application {
         ScimAuthentication.class,
         BodyLimit.class,
         ScimExceptionMapper.class,
-        ScimWebExceptionMapper.class);
+        ScimWebExceptionMapper.class,
+        ScimMetrics.class);
   }
 }

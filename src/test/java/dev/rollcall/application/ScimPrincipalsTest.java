@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.metrics.Counter;
 import org.junit.jupiter.api.Test;
 
 class ScimPrincipalsTest {
@@ -23,9 +24,36 @@ class ScimPrincipalsTest {
   private Instant now = Instant.parse("2026-12-02T10:00:00Z");
   private long nanos = 1_000;
   private final FakeAuthority authority = new FakeAuthority();
+  private final CountingCounter hits = new CountingCounter();
+  private final CountingCounter misses = new CountingCounter();
 
   private ScimPrincipals principals(Duration lifetime) {
-    return new ScimPrincipals(authority, clock(), lifetime, () -> nanos);
+    return new ScimPrincipals(authority, clock(), lifetime, () -> nanos, hits, misses);
+  }
+
+  @Test
+  void hitsAndMissesAreCounted() {
+    ScimPrincipals principals = principals(LIFETIME);
+
+    principals.authenticate("org-a", SECRET);
+    principals.authenticate("org-a", SECRET);
+    principals.authenticate("org-a", SECRET);
+    authority.refusing = true;
+    assertThrows(AuthenticationException.class, () -> principals.authenticate("org-b", SECRET));
+
+    assertEquals(2, hits.getCount());
+    assertEquals(2, misses.getCount(), "the first look-up and the refused one read the database");
+  }
+
+  @Test
+  void withoutTheCacheEveryLookUpIsAMiss() {
+    ScimPrincipals principals = principals(Duration.ZERO);
+
+    principals.authenticate("org-a", SECRET);
+    principals.authenticate("org-a", SECRET);
+
+    assertEquals(0, hits.getCount());
+    assertEquals(2, misses.getCount());
   }
 
   @Test
@@ -178,6 +206,25 @@ class ScimPrincipalsTest {
         return now;
       }
     };
+  }
+
+  private static final class CountingCounter implements Counter {
+    private long count;
+
+    @Override
+    public void inc() {
+      count++;
+    }
+
+    @Override
+    public void inc(long n) {
+      count += n;
+    }
+
+    @Override
+    public long getCount() {
+      return count;
+    }
   }
 
   private final class FakeAuthority implements ScimPrincipals.Authority {

@@ -159,6 +159,11 @@ class ObservabilityIT {
     for (String scim : List.of("Users", "Users/{id}", "Groups", "Groups/{id}", "Bulk", "Schemas")) {
       assertTrue(paths.containsKey("/scim/v2/{orgId}/" + scim), scim);
     }
+    for (String path : paths.keySet()) {
+      assertTrue(
+          path.startsWith("/api/v1/organizations") || path.startsWith("/scim/v2/{orgId}/"),
+          "a path of neither API: " + path);
+    }
     JsonObject schemes = doc.getJsonObject("components").getJsonObject("securitySchemes");
     for (String scheme : List.of("operatorToken", "apiToken", "scimToken")) {
       assertEquals("bearer", schemes.getJsonObject(scheme).getString("scheme"), scheme);

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * Times every request of one JAX-RS application by {@code api}, {@code operation} (the HTTP method
@@ -99,13 +100,23 @@ public abstract class RequestMetrics implements ContainerRequestFilter, Containe
     Method method = resource.getResourceMethod();
     Class<?> resourceClass = resource.getResourceClass();
     Route route =
-        method == null || resourceClass == null
-            ? unmatched()
-            : routes
-                .computeIfAbsent(resourceClass, c -> new ConcurrentHashMap<>())
-                .computeIfAbsent(
-                    method, m -> new Route(api(resourceClass), operation(resourceClass, m)));
+        method == null || resourceClass == null ? unmatched() : route(resourceClass, method);
     route.record(response.getStatus(), elapsed);
+  }
+
+  private Route route(Class<?> resourceClass, Method method) {
+    // plain reads first: computeIfAbsent may lock a bin even when the key is there
+    ConcurrentMap<Method, Route> byMethod = routes.get(resourceClass);
+    if (byMethod == null) {
+      byMethod = routes.computeIfAbsent(resourceClass, c -> new ConcurrentHashMap<>());
+    }
+    Route route = byMethod.get(method);
+    if (route == null) {
+      route =
+          byMethod.computeIfAbsent(
+              method, m -> new Route(api(resourceClass), operation(resourceClass, m)));
+    }
+    return route;
   }
 
   private Route unmatched() {
@@ -174,8 +185,7 @@ public abstract class RequestMetrics implements ContainerRequestFilter, Containe
   private final class Route {
     private final Api api;
     private final String operation;
-    private final AtomicReferenceArray<org.eclipse.microprofile.metrics.Timer> byStatusClass =
-        new AtomicReferenceArray<>(6);
+    private final AtomicReferenceArray<Timer> byStatusClass = new AtomicReferenceArray<>(6);
 
     Route(Api api, String operation) {
       this.api = api;
@@ -187,7 +197,7 @@ public abstract class RequestMetrics implements ContainerRequestFilter, Containe
       if (statusClass < 1 || statusClass > 5) {
         statusClass = 5;
       }
-      var timer = byStatusClass.get(statusClass);
+      Timer timer = byStatusClass.get(statusClass);
       if (timer == null) {
         // the registry hands out one timer per name and tags, so a race makes no second one
         timer =

@@ -1,6 +1,7 @@
 package dev.rollcall;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -96,6 +97,28 @@ class ArchitectureTest {
               "dev.rollcall.scim..",
               "dev.rollcall.statement..",
               "dev.rollcall.api..");
+
+  /** The query model is plain Java: no container, persistence or protocol annotation or type. */
+  @ArchTest
+  static final ArchRule queryIsPlainJava =
+      classes()
+          .that()
+          .resideInAPackage("dev.rollcall.query..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("dev.rollcall.query..", "java..");
+
+  /**
+   * Keys are lower- or upper-cased in {@code Locale.ROOT}: the default locale would make a Turkish
+   * server's keys differ from the ones it looks up ({@code I} lower-cases to a dotless i there).
+   */
+  @ArchTest
+  static final ArchRule caseIsChangedInTheRootLocale =
+      noClasses()
+          .should()
+          .callMethod(String.class, "toLowerCase")
+          .orShould()
+          .callMethod(String.class, "toUpperCase");
 
   @ArchTest
   static final ArchRule noCycles =

@@ -1,5 +1,6 @@
 package dev.rollcall.scim;
 
+import dev.rollcall.domain.member.UserAttribute;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -31,6 +32,41 @@ public final class ScimJson {
 
   public static JsonObject object(String singleQuoted) {
     return json(singleQuoted).asJsonObject();
+  }
+
+  /**
+   * A user body naming the core and enterprise schemas, with {@code userName} and {@code value} at
+   * {@code attribute}'s path (a userName attribute replaces the first).
+   */
+  public static JsonObject userWith(UserAttribute attribute, String value, String userName) {
+    JsonObjectBuilder user =
+        Json.createObjectBuilder()
+            .add("schemas", Json.createArrayBuilder().add(USER).add(ENTERPRISE))
+            .add("userName", userName);
+    JsonObjectBuilder holder = Json.createObjectBuilder();
+    JsonObjectBuilder leaf = attribute.parent() == null ? holder : Json.createObjectBuilder();
+    leaf.add(attribute.attributeName(), value);
+    if (attribute.parent() != null) {
+      holder.add(attribute.parent(), leaf);
+    }
+    if (attribute.schema() == UserAttribute.Schema.ENTERPRISE) {
+      user.add(ENTERPRISE, holder);
+    } else {
+      holder.build().forEach(user::add);
+    }
+    return user.build();
+  }
+
+  /** The value at {@code attribute}'s path in a user representation. */
+  public static String valueAt(JsonObject user, UserAttribute attribute) {
+    JsonObject holder =
+        attribute.schema() == UserAttribute.Schema.ENTERPRISE
+            ? user.getJsonObject(ENTERPRISE)
+            : user;
+    if (attribute.parent() != null) {
+      holder = holder.getJsonObject(attribute.parent());
+    }
+    return holder.getString(attribute.attributeName());
   }
 
   /** A PATCH body with these operations. */

@@ -2,7 +2,6 @@ package dev.rollcall.domain.member;
 
 import dev.rollcall.domain.TenantOwned;
 import jakarta.persistence.Column;
-import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
@@ -15,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.eclipse.persistence.annotations.ChangeTracking;
+import org.eclipse.persistence.annotations.ChangeTrackingType;
 import org.eclipse.persistence.config.HintValues;
 import org.eclipse.persistence.config.QueryHints;
 
@@ -25,6 +26,9 @@ import org.eclipse.persistence.config.QueryHints;
  */
 @Entity
 @Table(name = "members")
+// changes are found by comparing at commit, not by woven setters: UserAttribute's entries write
+// the fields from outside the class, which woven attribute tracking would not see
+@ChangeTracking(ChangeTrackingType.DEFERRED)
 // the email look-ups carry their row limit as a hint: a limit set on each use
 // (setMaxResults) makes EclipseLink prepare the query's SQL again every time
 @NamedQuery(
@@ -71,28 +75,20 @@ public class Member extends TenantOwned {
   /** The unique key on (org_id, user_name_key): the one a create may collide on. */
   public static final String USER_NAME_KEY_CONSTRAINT = "uk_members_user_name";
 
-  // the lengths of the columns below (db/changelog), which values are checked against before a
-  // write (Profile#requireFits)
+  /** The length of user_name and user_name_key, which also hold an invited member's address. */
   public static final int USER_NAME_LENGTH = 255;
-  public static final int EXTERNAL_ID_LENGTH = 255;
-  public static final int DISPLAY_NAME_LENGTH = 255;
-  public static final int NICK_NAME_LENGTH = 255;
-  public static final int PROFILE_URL_LENGTH = 1024;
-  public static final int TITLE_LENGTH = 255;
-  public static final int USER_TYPE_LENGTH = 255;
-  public static final int LANGUAGE_LENGTH = 64;
-  public static final int LOCALE_LENGTH = 64;
-  public static final int TIMEZONE_LENGTH = 64;
 
   @Id
   @Column(length = 36)
   private String id;
 
-  @Column(name = "user_name", nullable = false, length = USER_NAME_LENGTH)
-  private String userName;
+  // the fields of UserAttribute's entries are package-private: its entries read and write them
+  // (the entity tracks changes by comparing at commit, so writes from there are seen)
+  @Column(name = "user_name", nullable = false)
+  String userName;
 
-  @Column(name = "user_name_key", nullable = false, length = USER_NAME_LENGTH)
-  private String userNameKey;
+  @Column(name = "user_name_key", nullable = false)
+  String userNameKey;
 
   @Column(name = "email", length = MemberEmail.VALUE_LENGTH)
   private String email;
@@ -105,44 +101,76 @@ public class Member extends TenantOwned {
   @Column(name = "emails")
   private EmailList emails = EmailList.NONE;
 
-  @Embedded private PersonName name = PersonName.empty();
+  @Column(name = "formatted_name")
+  String formattedName;
 
-  @Column(name = "display_name", length = DISPLAY_NAME_LENGTH)
-  private String displayName;
+  @Column(name = "family_name")
+  String familyName;
 
-  @Column(name = "display_name_key", length = DISPLAY_NAME_LENGTH)
-  private String displayNameKey;
+  @Column(name = "given_name")
+  String givenName;
 
-  @Column(name = "nick_name", length = NICK_NAME_LENGTH)
-  private String nickName;
+  @Column(name = "middle_name")
+  String middleName;
 
-  @Column(name = "profile_url", length = PROFILE_URL_LENGTH)
-  private String profileUrl;
+  @Column(name = "honorific_prefix")
+  String honorificPrefix;
 
-  @Column(name = "title", length = TITLE_LENGTH)
-  private String title;
+  @Column(name = "honorific_suffix")
+  String honorificSuffix;
 
-  @Column(name = "user_type", length = USER_TYPE_LENGTH)
-  private String userType;
+  @Column(name = "display_name")
+  String displayName;
 
-  @Column(name = "preferred_language", length = LANGUAGE_LENGTH)
-  private String preferredLanguage;
+  @Column(name = "display_name_key")
+  String displayNameKey;
 
-  @Column(name = "locale", length = LOCALE_LENGTH)
-  private String locale;
+  @Column(name = "nick_name")
+  String nickName;
 
-  @Column(name = "timezone", length = TIMEZONE_LENGTH)
-  private String timezone;
+  @Column(name = "profile_url")
+  String profileUrl;
 
-  @Embedded private EnterpriseProfile enterprise = EnterpriseProfile.empty();
+  @Column(name = "title")
+  String title;
+
+  @Column(name = "user_type")
+  String userType;
+
+  @Column(name = "preferred_language")
+  String preferredLanguage;
+
+  @Column(name = "locale")
+  String locale;
+
+  @Column(name = "timezone")
+  String timezone;
+
+  @Column(name = "employee_number")
+  String employeeNumber;
+
+  @Column(name = "cost_center")
+  String costCenter;
+
+  @Column(name = "organization_name")
+  String organization;
+
+  @Column(name = "division")
+  String division;
+
+  @Column(name = "department")
+  String department;
+
+  @Column(name = "manager_id")
+  String managerId;
 
   /** The rest of the SCIM core attributes (phone numbers, addresses, ...), as JSON. */
   @Lob
   @Column(name = "scim_attributes")
   private String otherAttributes;
 
-  @Column(name = "external_id", length = EXTERNAL_ID_LENGTH)
-  private String externalId;
+  @Column(name = "external_id")
+  String externalId;
 
   @Column(nullable = false)
   private boolean active;
@@ -191,8 +219,7 @@ public class Member extends TenantOwned {
   }
 
   public void changeUserName(String userName, Instant now) {
-    this.userName = Objects.requireNonNull(userName);
-    this.userNameKey = key(userName);
+    UserAttribute.USER_NAME.write(this, Objects.requireNonNull(userName));
     this.updatedAt = now;
   }
 
@@ -211,21 +238,11 @@ public class Member extends TenantOwned {
     if (sameAs(profile)) {
       return false;
     }
-    changeUserName(profile.userName(), now);
+    for (UserAttribute attribute : UserAttribute.values()) {
+      attribute.write(this, profile.value(attribute));
+    }
     changeEmail(profile.primaryEmail().orElse(null), now);
     this.emails = EmailList.of(profile.emails());
-    this.externalId = profile.externalId();
-    this.name = profile.name();
-    this.displayName = profile.displayName();
-    this.displayNameKey = key(profile.displayName());
-    this.nickName = profile.nickName();
-    this.profileUrl = profile.profileUrl();
-    this.title = profile.title();
-    this.userType = profile.userType();
-    this.preferredLanguage = profile.preferredLanguage();
-    this.locale = profile.locale();
-    this.timezone = profile.timezone();
-    this.enterprise = profile.enterprise();
     this.otherAttributes = profile.otherAttributes();
     if (profile.active()) {
       activate(now);
@@ -236,21 +253,13 @@ public class Member extends TenantOwned {
   }
 
   private boolean sameAs(Profile p) {
-    return userName != null
-        && userName.equals(p.userName())
-        && Objects.equals(email, p.primaryEmail().orElse(null))
+    for (UserAttribute attribute : UserAttribute.values()) {
+      if (!Objects.equals(attribute.of(this), p.value(attribute))) {
+        return false;
+      }
+    }
+    return Objects.equals(email, p.primaryEmail().orElse(null))
         && emails().equals(p.emails())
-        && Objects.equals(externalId, p.externalId())
-        && name().equals(p.name())
-        && Objects.equals(displayName, p.displayName())
-        && Objects.equals(nickName, p.nickName())
-        && Objects.equals(profileUrl, p.profileUrl())
-        && Objects.equals(title, p.title())
-        && Objects.equals(userType, p.userType())
-        && Objects.equals(preferredLanguage, p.preferredLanguage())
-        && Objects.equals(locale, p.locale())
-        && Objects.equals(timezone, p.timezone())
-        && enterprise().equals(p.enterprise())
         && Objects.equals(otherAttributes, p.otherAttributes())
         && active == p.active();
   }
@@ -297,47 +306,11 @@ public class Member extends TenantOwned {
   }
 
   public Optional<String> givenName() {
-    return Optional.ofNullable(name().givenName());
+    return Optional.ofNullable(givenName);
   }
 
   public Optional<String> familyName() {
-    return Optional.ofNullable(name().familyName());
-  }
-
-  public PersonName name() {
-    return name == null ? PersonName.empty() : name;
-  }
-
-  public EnterpriseProfile enterprise() {
-    return enterprise == null ? EnterpriseProfile.empty() : enterprise;
-  }
-
-  public Optional<String> nickName() {
-    return Optional.ofNullable(nickName);
-  }
-
-  public Optional<String> profileUrl() {
-    return Optional.ofNullable(profileUrl);
-  }
-
-  public Optional<String> title() {
-    return Optional.ofNullable(title);
-  }
-
-  public Optional<String> userType() {
-    return Optional.ofNullable(userType);
-  }
-
-  public Optional<String> preferredLanguage() {
-    return Optional.ofNullable(preferredLanguage);
-  }
-
-  public Optional<String> locale() {
-    return Optional.ofNullable(locale);
-  }
-
-  public Optional<String> timezone() {
-    return Optional.ofNullable(timezone);
+    return Optional.ofNullable(familyName);
   }
 
   public Optional<String> otherAttributes() {

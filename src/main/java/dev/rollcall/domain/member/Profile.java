@@ -3,7 +3,10 @@ package dev.rollcall.domain.member;
 import dev.rollcall.domain.InvalidRequestException;
 import dev.rollcall.domain.Lengths;
 import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,30 +15,34 @@ import java.util.Optional;
  * write. {@code orgadmin} is empty when the request did not mention it (nothing changes then).
  */
 public record Profile(
-    String userName,
-    String externalId,
-    PersonName name,
-    String displayName,
-    String nickName,
-    String profileUrl,
-    String title,
-    String userType,
-    String preferredLanguage,
-    String locale,
-    String timezone,
+    Map<UserAttribute, String> attributes,
     boolean active,
     List<Email> emails,
-    EnterpriseProfile enterprise,
     String otherAttributes,
     Optional<Boolean> orgadmin,
     List<CustomAttribute> customAttributes) {
   public Profile {
-    Objects.requireNonNull(userName, "userName");
-    name = name == null ? PersonName.empty() : name;
+    EnumMap<UserAttribute, String> values = new EnumMap<>(UserAttribute.class);
+    attributes.forEach(
+        (attribute, value) -> {
+          if (value != null) {
+            values.put(attribute, value);
+          }
+        });
+    Objects.requireNonNull(values.get(UserAttribute.USER_NAME), "userName");
+    attributes = Collections.unmodifiableMap(values);
     emails = emails == null ? List.of() : List.copyOf(emails);
-    enterprise = enterprise == null ? EnterpriseProfile.empty() : enterprise;
     orgadmin = orgadmin == null ? Optional.empty() : orgadmin;
     customAttributes = customAttributes == null ? List.of() : List.copyOf(customAttributes);
+  }
+
+  public String userName() {
+    return attributes.get(UserAttribute.USER_NAME);
+  }
+
+  /** The value of {@code attribute}, or null. */
+  public String value(UserAttribute attribute) {
+    return attributes.get(attribute);
   }
 
   /**
@@ -43,34 +50,19 @@ public record Profile(
    * column that stores it; checked before anything is written.
    */
   public void requireFits() {
-    Lengths.requireKeyed("userName", userName, Member.USER_NAME_LENGTH);
-    Lengths.require("externalId", externalId, Member.EXTERNAL_ID_LENGTH);
-    Lengths.require("name.formatted", name.formatted(), PersonName.FORMATTED_LENGTH);
-    Lengths.require("name.familyName", name.familyName(), PersonName.PART_LENGTH);
-    Lengths.require("name.givenName", name.givenName(), PersonName.PART_LENGTH);
-    Lengths.require("name.middleName", name.middleName(), PersonName.PART_LENGTH);
-    Lengths.require("name.honorificPrefix", name.honorificPrefix(), PersonName.HONORIFIC_LENGTH);
-    Lengths.require("name.honorificSuffix", name.honorificSuffix(), PersonName.HONORIFIC_LENGTH);
-    Lengths.requireKeyed("displayName", displayName, Member.DISPLAY_NAME_LENGTH);
-    Lengths.require("nickName", nickName, Member.NICK_NAME_LENGTH);
-    Lengths.require("profileUrl", profileUrl, Member.PROFILE_URL_LENGTH);
-    Lengths.require("title", title, Member.TITLE_LENGTH);
-    Lengths.require("userType", userType, Member.USER_TYPE_LENGTH);
-    Lengths.require("preferredLanguage", preferredLanguage, Member.LANGUAGE_LENGTH);
-    Lengths.require("locale", locale, Member.LOCALE_LENGTH);
-    Lengths.require("timezone", timezone, Member.TIMEZONE_LENGTH);
+    for (Map.Entry<UserAttribute, String> value : attributes.entrySet()) {
+      UserAttribute attribute = value.getKey();
+      if (attribute.match() == UserAttribute.Match.KEY) {
+        Lengths.requireKeyed(attribute.path(), value.getValue(), attribute.maxLength());
+      } else {
+        Lengths.require(attribute.path(), value.getValue(), attribute.maxLength());
+      }
+    }
     for (Email email : emails) {
       Lengths.requireKeyed("emails.value", email.value(), MemberEmail.VALUE_LENGTH);
       Lengths.require("emails.type", email.type(), MemberEmail.TYPE_LENGTH);
       Lengths.require("emails.display", email.display(), MemberEmail.DISPLAY_LENGTH);
     }
-    int enterpriseLength = EnterpriseProfile.VALUE_LENGTH;
-    Lengths.require("employeeNumber", enterprise.employeeNumber(), enterpriseLength);
-    Lengths.require("costCenter", enterprise.costCenter(), enterpriseLength);
-    Lengths.require("organization", enterprise.organization(), enterpriseLength);
-    Lengths.require("division", enterprise.division(), enterpriseLength);
-    Lengths.require("department", enterprise.department(), enterpriseLength);
-    Lengths.require("manager.value", enterprise.managerId(), enterpriseLength);
     for (CustomAttribute value : customAttributes) {
       String attribute = value.schema() + ":" + value.name();
       Lengths.requireKeyed(attribute, value.text(), MemberAttribute.TEXT_LENGTH);
@@ -89,23 +81,7 @@ public record Profile(
   /** This profile with other emails. */
   public Profile withEmails(List<Email> replacement) {
     return new Profile(
-        userName,
-        externalId,
-        name,
-        displayName,
-        nickName,
-        profileUrl,
-        title,
-        userType,
-        preferredLanguage,
-        locale,
-        timezone,
-        active,
-        replacement,
-        enterprise,
-        otherAttributes,
-        orgadmin,
-        customAttributes);
+        attributes, active, replacement, otherAttributes, orgadmin, customAttributes);
   }
 
   /** The address statements know the member by: the primary email, else the first, else none. */

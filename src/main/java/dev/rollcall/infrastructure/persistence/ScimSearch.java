@@ -6,6 +6,7 @@ import dev.rollcall.domain.integration.ExtensionDeclaration;
 import dev.rollcall.domain.member.Member;
 import dev.rollcall.domain.member.MemberAttribute;
 import dev.rollcall.domain.member.MemberEmail;
+import dev.rollcall.domain.member.UserAttribute;
 import dev.rollcall.domain.role.MemberRole;
 import dev.rollcall.domain.role.Role;
 import dev.rollcall.infrastructure.persistence.CriteriaFilter.Column;
@@ -256,36 +257,17 @@ public class ScimSearch implements UserSearch, GroupSearch {
       List<ExtensionDeclaration> extensions) {
     Map<String, Column> columns = new HashMap<>();
     columns.put("id", column(Kind.EXACT, "id"));
-    columns.put("username", column(Kind.KEY, "userNameKey"));
-    columns.put("externalid", column(Kind.EXACT, "externalId"));
-    columns.put("displayname", column(Kind.KEY, "displayNameKey"));
-    columns.put("nickname", column(Kind.TEXT, "nickName"));
-    columns.put("title", column(Kind.TEXT, "title"));
-    columns.put("usertype", column(Kind.TEXT, "userType"));
-    columns.put("preferredlanguage", column(Kind.TEXT, "preferredLanguage"));
-    columns.put("locale", column(Kind.TEXT, "locale"));
-    columns.put("timezone", column(Kind.TEXT, "timezone"));
-    columns.put("profileurl", column(Kind.TEXT, "profileUrl"));
     columns.put("active", column(Kind.BOOLEAN, "active"));
     columns.put("meta.created", column(Kind.INSTANT, "createdAt"));
     columns.put("meta.lastmodified", column(Kind.INSTANT, "updatedAt"));
-    for (String part :
-        List.of(
-            "formatted",
-            "familyName",
-            "givenName",
-            "middleName",
-            "honorificPrefix",
-            "honorificSuffix")) {
-      columns.put("name." + part.toLowerCase(Locale.ROOT), nested(Kind.TEXT, "name", part));
+    for (UserAttribute attribute : UserAttribute.values()) {
+      Column column = column(kind(attribute.match()), attribute.field());
+      columns.put(attribute.path().toLowerCase(Locale.ROOT), column);
+      if (attribute.attributeName().equals("value")) {
+        // a complex attribute named alone means its value (manager eq "id")
+        columns.put(attribute.parent().toLowerCase(Locale.ROOT), column);
+      }
     }
-    columns.put("employeenumber", nested(Kind.TEXT, "enterprise", "employeeNumber"));
-    columns.put("costcenter", nested(Kind.TEXT, "enterprise", "costCenter"));
-    columns.put("organization", nested(Kind.TEXT, "enterprise", "organization"));
-    columns.put("division", nested(Kind.TEXT, "enterprise", "division"));
-    columns.put("department", nested(Kind.TEXT, "enterprise", "department"));
-    columns.put("manager", nested(Kind.EXACT, "enterprise", "managerId"));
-    columns.put("manager.value", nested(Kind.EXACT, "enterprise", "managerId"));
     // sorting by emails means by the primary email
     columns.put("emails", column(Kind.KEY, "emailKey"));
     columns.put("emails.value", column(Kind.KEY, "emailKey"));
@@ -401,12 +383,16 @@ public class ScimSearch implements UserSearch, GroupSearch {
     return new CriteriaFilter(cb, columns, multi, Map.of());
   }
 
-  private static Column column(Kind kind, String attribute) {
-    return new Column(kind, root -> root.get(attribute));
+  private static Kind kind(UserAttribute.Match match) {
+    return switch (match) {
+      case KEY -> Kind.KEY;
+      case TEXT, URL -> Kind.TEXT;
+      case EXACT, ID -> Kind.EXACT;
+    };
   }
 
-  private static Column nested(Kind kind, String embedded, String attribute) {
-    return new Column(kind, root -> root.get(embedded).get(attribute));
+  private static Column column(Kind kind, String attribute) {
+    return new Column(kind, root -> root.get(attribute));
   }
 
   /** A multi-valued attribute stored as rows of {@code rowType} pointing at the owner's id. */

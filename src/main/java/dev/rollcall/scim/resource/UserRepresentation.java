@@ -5,10 +5,10 @@ import static dev.rollcall.json.JsonFactory.JSON;
 import dev.rollcall.application.UserProvisioning.ProvisionedUser;
 import dev.rollcall.domain.member.CustomAttribute;
 import dev.rollcall.domain.member.Email;
-import dev.rollcall.domain.member.EnterpriseProfile;
 import dev.rollcall.domain.member.Member;
-import dev.rollcall.domain.member.PersonName;
 import dev.rollcall.domain.member.Profile;
+import dev.rollcall.domain.member.UserAttribute;
+import dev.rollcall.domain.member.UserAttribute.Schema;
 import dev.rollcall.domain.role.GrantRepository.GroupRef;
 import dev.rollcall.scim.schema.AttributeDefinition;
 import dev.rollcall.scim.schema.ResourceKind;
@@ -27,7 +27,10 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -85,35 +88,19 @@ public final class UserRepresentation {
    * body leaves it out.
    */
   public static Profile fromValidated(JsonObject user, SchemaRegistry registry) {
-    JsonObject name = object(user, "name");
-    JsonObject enterprise = object(user, ENTERPRISE_SCHEMA);
+    Map<UserAttribute, String> attributes = new EnumMap<>(UserAttribute.class);
+    for (UserAttribute attribute : UserAttribute.values()) {
+      JsonObject holder =
+          attribute.schema() == Schema.ENTERPRISE ? object(user, ENTERPRISE_SCHEMA) : user;
+      if (attribute.parent() != null) {
+        holder = object(holder, attribute.parent());
+      }
+      attributes.put(attribute, text(holder, attribute.attributeName()));
+    }
     return new Profile(
-        user.getString("userName"),
-        text(user, "externalId"),
-        new PersonName(
-            text(name, "formatted"),
-            text(name, "familyName"),
-            text(name, "givenName"),
-            text(name, "middleName"),
-            text(name, "honorificPrefix"),
-            text(name, "honorificSuffix")),
-        text(user, "displayName"),
-        text(user, "nickName"),
-        text(user, "profileUrl"),
-        text(user, "title"),
-        text(user, "userType"),
-        text(user, "preferredLanguage"),
-        text(user, "locale"),
-        text(user, "timezone"),
+        attributes,
         user.getBoolean("active", true),
         emails(user),
-        new EnterpriseProfile(
-            text(enterprise, "employeeNumber"),
-            text(enterprise, "costCenter"),
-            text(enterprise, "organization"),
-            text(enterprise, "division"),
-            text(enterprise, "department"),
-            text(object(enterprise, "manager"), "value")),
         otherAttributes(user),
         user.containsKey("orgadmin") ? Optional.of(user.getBoolean("orgadmin")) : Optional.empty(),
         customAttributes(user, registry));
@@ -223,7 +210,7 @@ public final class UserRepresentation {
    */
   public static JsonObject toJson(ProvisionedUser user, String scimBase, SchemaRegistry registry) {
     Member member = user.member();
-    EnterpriseProfile enterprise = member.enterprise();
+    JsonObject enterprise = attributes(member, Schema.ENTERPRISE, scimBase);
     JsonArrayBuilder schemas = JSON.createArrayBuilder().add(USER_SCHEMA);
     if (!enterprise.isEmpty()) {
       schemas.add(ENTERPRISE_SCHEMA);
@@ -240,27 +227,7 @@ public final class UserRepresentation {
     extensions.keySet().forEach(schemas::add);
     JsonObjectBuilder json =
         JSON.createObjectBuilder().add("schemas", schemas).add("id", member.id());
-    member.externalId().ifPresent(v -> json.add("externalId", v));
-    json.add("userName", member.userName());
-    PersonName name = member.name();
-    if (!name.isEmpty()) {
-      JsonObjectBuilder n = JSON.createObjectBuilder();
-      put(n, "formatted", name.formatted());
-      put(n, "familyName", name.familyName());
-      put(n, "givenName", name.givenName());
-      put(n, "middleName", name.middleName());
-      put(n, "honorificPrefix", name.honorificPrefix());
-      put(n, "honorificSuffix", name.honorificSuffix());
-      json.add("name", n);
-    }
-    member.displayName().ifPresent(v -> json.add("displayName", v));
-    member.nickName().ifPresent(v -> json.add("nickName", v));
-    member.profileUrl().ifPresent(v -> json.add("profileUrl", v));
-    member.title().ifPresent(v -> json.add("title", v));
-    member.userType().ifPresent(v -> json.add("userType", v));
-    member.preferredLanguage().ifPresent(v -> json.add("preferredLanguage", v));
-    member.locale().ifPresent(v -> json.add("locale", v));
-    member.timezone().ifPresent(v -> json.add("timezone", v));
+    attributes(member, Schema.CORE, scimBase).forEach(json::add);
     json.add("active", member.active());
     if (!user.emails().isEmpty()) {
       JsonArrayBuilder emails = JSON.createArrayBuilder();
@@ -291,20 +258,7 @@ public final class UserRepresentation {
       json.add("groups", groups);
     }
     if (!enterprise.isEmpty()) {
-      JsonObjectBuilder e = JSON.createObjectBuilder();
-      put(e, "employeeNumber", enterprise.employeeNumber());
-      put(e, "costCenter", enterprise.costCenter());
-      put(e, "organization", enterprise.organization());
-      put(e, "division", enterprise.division());
-      put(e, "department", enterprise.department());
-      if (enterprise.managerId() != null) {
-        e.add(
-            "manager",
-            JSON.createObjectBuilder()
-                .add("value", enterprise.managerId())
-                .add("$ref", scimBase + "/Users/" + enterprise.managerId()));
-      }
-      json.add(ENTERPRISE_SCHEMA, e);
+      json.add(ENTERPRISE_SCHEMA, enterprise);
     }
     extensions.forEach(json::add);
     json.add(
@@ -315,6 +269,42 @@ public final class UserRepresentation {
             member.updatedAt(),
             member.version(),
             scimBase + "/Users/" + member.id()));
+    return json.build();
+  }
+
+  /**
+   * The member's values of {@code schema}'s {@link UserAttribute}s that are set, in the table's
+   * order, sub-attributes inside their complex attribute; the manager carries its {@code $ref}.
+   */
+  private static JsonObject attributes(Member member, Schema schema, String scimBase) {
+    Map<String, JsonObjectBuilder> complex = new LinkedHashMap<>();
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (UserAttribute attribute : UserAttribute.values()) {
+      String value = attribute.schema() == schema ? attribute.of(member) : null;
+      if (value == null) {
+        continue;
+      }
+      if (attribute.parent() == null) {
+        values.put(attribute.attributeName(), value);
+        continue;
+      }
+      JsonObjectBuilder parent =
+          complex.computeIfAbsent(attribute.parent(), name -> JSON.createObjectBuilder());
+      values.putIfAbsent(attribute.parent(), parent);
+      parent.add(attribute.attributeName(), value);
+      if (attribute == UserAttribute.MANAGER) {
+        parent.add("$ref", scimBase + "/Users/" + value);
+      }
+    }
+    JsonObjectBuilder json = JSON.createObjectBuilder();
+    values.forEach(
+        (name, value) -> {
+          if (value instanceof JsonObjectBuilder object) {
+            json.add(name, object);
+          } else {
+            json.add(name, (String) value);
+          }
+        });
     return json.build();
   }
 

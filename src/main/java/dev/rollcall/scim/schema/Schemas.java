@@ -7,7 +7,11 @@ import static dev.rollcall.scim.schema.AttributeType.DATE_TIME;
 import static dev.rollcall.scim.schema.AttributeType.REFERENCE;
 import static dev.rollcall.scim.schema.AttributeType.STRING;
 
+import dev.rollcall.domain.member.UserAttribute;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The schemas Rollcall serves whatever an organization declares: core User and Group (RFC 7643 §4,
@@ -91,6 +95,27 @@ public final class Schemas {
   /** The common attributes every resource has: {@code id}, {@code externalId}, {@code meta}. */
   public static final List<AttributeDefinition> COMMON_ATTRIBUTES = List.of(ID, EXTERNAL_ID, META);
 
+  /**
+   * The complex attributes {@link UserAttribute}'s entries are sub-attributes of: their
+   * description, and the sub-attributes only SCIM has (the manager's {@code $ref}). Declared before
+   * the schemas, whose initializers read it.
+   */
+  private record Complex(String description, List<AttributeDefinition> scimOnly) {}
+
+  private static final Map<String, Complex> COMPLEX_PARENTS =
+      Map.of(
+          "name",
+          new Complex("The components of the user's real name.", List.of()),
+          "manager",
+          new Complex(
+              "The user's manager.",
+              List.of(
+                  AttributeDefinition.builder("$ref", REFERENCE)
+                      .description("The URI of the manager.")
+                      .referenceTypes("User")
+                      .build(),
+                  readOnlyString("displayName", "The manager's display name.", false))));
+
   // ---- core User (RFC 7643 §4.1) ----
 
   public static final SchemaDefinition USER =
@@ -98,132 +123,105 @@ public final class Schemas {
           USER_URN,
           "User",
           "User Account",
-          List.of(
-              ID,
-              EXTERNAL_ID,
-              AttributeDefinition.builder("userName", STRING)
-                  .description(
-                      "The user's unique identifier for signing in, compared without regard to"
-                          + " case.")
-                  .required()
-                  .uniqueness(Uniqueness.SERVER)
-                  .build(),
-              AttributeDefinition.builder("name", COMPLEX)
-                  .description("The components of the user's real name.")
-                  .subAttributes(
-                      string("formatted", "The full name, formatted for display."),
-                      string("familyName", "The family (last) name."),
-                      string("givenName", "The given (first) name."),
-                      string("middleName", "The middle name(s)."),
-                      string("honorificPrefix", "Honorific prefix(es), e.g. 'Ms.'."),
-                      string("honorificSuffix", "Honorific suffix(es), e.g. 'III'."))
-                  .build(),
-              string("displayName", "The name shown to end users."),
-              string("nickName", "The casual name of the user."),
-              AttributeDefinition.builder("profileUrl", REFERENCE)
-                  .description("A URI of the user's online profile.")
-                  .referenceTypes("external")
-                  .build(),
-              string("title", "The user's title, e.g. 'Vice President'."),
-              string("userType", "The relationship to the organization, e.g. 'Employee'."),
-              string("preferredLanguage", "The preferred written or spoken language."),
-              string("locale", "The default location, for localizing."),
-              string("timezone", "The time zone, in IANA format, e.g. 'Europe/Paris'."),
-              AttributeDefinition.builder("active", BOOLEAN)
-                  .description("Whether the user may sign in.")
-                  .build(),
-              AttributeDefinition.builder("password", STRING)
-                  .description("The user's clear-text password; never returned.")
-                  .mutability(Mutability.WRITE_ONLY)
-                  .returned(Returned.NEVER)
-                  .build(),
-              withRequiredValue(
+          concat(
+              List.of(ID),
+              described(UserAttribute.Schema.CORE),
+              List.of(
+                  AttributeDefinition.builder("active", BOOLEAN)
+                      .description("Whether the user may sign in.")
+                      .build(),
+                  AttributeDefinition.builder("password", STRING)
+                      .description("The user's clear-text password; never returned.")
+                      .mutability(Mutability.WRITE_ONLY)
+                      .returned(Returned.NEVER)
+                      .build(),
+                  withRequiredValue(
+                      multiValuedValues(
+                          "emails",
+                          "Email addresses of the user.",
+                          STRING,
+                          "The email address.",
+                          "work",
+                          "home",
+                          "other")),
                   multiValuedValues(
-                      "emails",
-                      "Email addresses of the user.",
+                      "phoneNumbers",
+                      "Phone numbers of the user.",
                       STRING,
-                      "The email address.",
+                      "The phone number.",
                       "work",
                       "home",
-                      "other")),
-              multiValuedValues(
-                  "phoneNumbers",
-                  "Phone numbers of the user.",
-                  STRING,
-                  "The phone number.",
-                  "work",
-                  "home",
-                  "mobile",
-                  "fax",
-                  "pager",
-                  "other"),
-              multiValuedValues(
-                  "ims",
-                  "Instant messaging addresses of the user.",
-                  STRING,
-                  "The instant messaging address.",
-                  "aim",
-                  "gtalk",
-                  "icq",
-                  "xmpp",
-                  "msn",
-                  "skype",
-                  "qq",
-                  "yahoo"),
-              multiValuedValues(
-                  "photos",
-                  "URLs of photos of the user.",
-                  REFERENCE,
-                  "The URL of the photo.",
-                  "photo",
-                  "thumbnail"),
-              AttributeDefinition.builder("addresses", COMPLEX)
-                  .multiValued()
-                  .description("Physical mailing addresses of the user.")
-                  .subAttributes(
-                      string("formatted", "The full address, formatted for display."),
-                      string("streetAddress", "The street address."),
-                      string("locality", "The city or locality."),
-                      string("region", "The state or region."),
-                      string("postalCode", "The postal code."),
-                      string("country", "The country, as an ISO 3166-1 alpha-2 code."),
-                      AttributeDefinition.builder("type", STRING)
-                          .description("The kind of address.")
-                          .canonicalValues("work", "home", "other")
-                          .build(),
-                      primary())
-                  .build(),
-              AttributeDefinition.builder("groups", COMPLEX)
-                  .multiValued()
-                  .description("The groups the user belongs to; changed through the groups.")
-                  .readOnly()
-                  .subAttributes(
-                      readOnlyString("value", "The group's id.", false),
-                      AttributeDefinition.builder("$ref", REFERENCE)
-                          .description("The URI of the group.")
-                          .readOnly()
-                          .referenceTypes("User", "Group")
-                          .build(),
-                      readOnlyString("display", "The group's display name.", false),
-                      AttributeDefinition.builder("type", STRING)
-                          .description("Whether the membership is direct or through a group.")
-                          .readOnly()
-                          .canonicalValues("direct", "indirect")
-                          .build())
-                  .build(),
-              multiValuedValues(
-                  "entitlements", "Entitlements of the user.", STRING, "The entitlement."),
-              multiValuedValues("roles", "Roles of the user.", STRING, "The role."),
-              multiValuedValues(
-                  "x509Certificates",
-                  "X.509 certificates of the user.",
-                  BINARY,
-                  "The DER-encoded certificate, in base64."),
-              AttributeDefinition.builder("orgadmin", BOOLEAN)
-                  .description(
-                      "Rollcall: true grants the user the built-in orgadmin role, false revokes"
-                          + " it.")
-                  .build()));
+                      "mobile",
+                      "fax",
+                      "pager",
+                      "other"),
+                  multiValuedValues(
+                      "ims",
+                      "Instant messaging addresses of the user.",
+                      STRING,
+                      "The instant messaging address.",
+                      "aim",
+                      "gtalk",
+                      "icq",
+                      "xmpp",
+                      "msn",
+                      "skype",
+                      "qq",
+                      "yahoo"),
+                  multiValuedValues(
+                      "photos",
+                      "URLs of photos of the user.",
+                      REFERENCE,
+                      "The URL of the photo.",
+                      "photo",
+                      "thumbnail"),
+                  AttributeDefinition.builder("addresses", COMPLEX)
+                      .multiValued()
+                      .description("Physical mailing addresses of the user.")
+                      .subAttributes(
+                          string("formatted", "The full address, formatted for display."),
+                          string("streetAddress", "The street address."),
+                          string("locality", "The city or locality."),
+                          string("region", "The state or region."),
+                          string("postalCode", "The postal code."),
+                          string("country", "The country, as an ISO 3166-1 alpha-2 code."),
+                          AttributeDefinition.builder("type", STRING)
+                              .description("The kind of address.")
+                              .canonicalValues("work", "home", "other")
+                              .build(),
+                          primary())
+                      .build(),
+                  AttributeDefinition.builder("groups", COMPLEX)
+                      .multiValued()
+                      .description("The groups the user belongs to; changed through the groups.")
+                      .readOnly()
+                      .subAttributes(
+                          readOnlyString("value", "The group's id.", false),
+                          AttributeDefinition.builder("$ref", REFERENCE)
+                              .description("The URI of the group.")
+                              .readOnly()
+                              .referenceTypes("User", "Group")
+                              .build(),
+                          readOnlyString("display", "The group's display name.", false),
+                          AttributeDefinition.builder("type", STRING)
+                              .description("Whether the membership is direct or through a group.")
+                              .readOnly()
+                              .canonicalValues("direct", "indirect")
+                              .build())
+                      .build(),
+                  multiValuedValues(
+                      "entitlements", "Entitlements of the user.", STRING, "The entitlement."),
+                  multiValuedValues("roles", "Roles of the user.", STRING, "The role."),
+                  multiValuedValues(
+                      "x509Certificates",
+                      "X.509 certificates of the user.",
+                      BINARY,
+                      "The DER-encoded certificate, in base64."),
+                  AttributeDefinition.builder("orgadmin", BOOLEAN)
+                      .description(
+                          "Rollcall: true grants the user the built-in orgadmin role, false revokes"
+                              + " it.")
+                      .build())));
 
   // ---- core Group (RFC 7643 §4.2) ----
 
@@ -271,22 +269,69 @@ public final class Schemas {
           ENTERPRISE_USER_URN,
           "EnterpriseUser",
           "Enterprise User",
-          List.of(
-              string("employeeNumber", "The identifier the organization assigns the user."),
-              string("costCenter", "The cost center."),
-              string("organization", "The organization."),
-              string("division", "The division."),
-              string("department", "The department."),
-              AttributeDefinition.builder("manager", COMPLEX)
-                  .description("The user's manager.")
-                  .subAttributes(
-                      string("value", "The manager's id."),
-                      AttributeDefinition.builder("$ref", REFERENCE)
-                          .description("The URI of the manager.")
-                          .referenceTypes("User")
-                          .build(),
-                      readOnlyString("displayName", "The manager's display name.", false))
-                  .build()));
+          described(UserAttribute.Schema.ENTERPRISE));
+
+  /**
+   * The attributes of {@code schema} that {@link UserAttribute} describes, in its order: a
+   * sub-attribute joins its complex attribute, which stands where its first sub-attribute does.
+   */
+  private static List<AttributeDefinition> described(UserAttribute.Schema schema) {
+    Map<String, List<AttributeDefinition>> children = new LinkedHashMap<>();
+    List<String> order = new ArrayList<>();
+    for (UserAttribute attribute : UserAttribute.values()) {
+      if (attribute.schema() != schema) {
+        continue;
+      }
+      String top = attribute.parent() == null ? attribute.path() : attribute.parent();
+      if (!children.containsKey(top)) {
+        order.add(top);
+        children.put(top, new ArrayList<>());
+      }
+      children.get(top).add(definition(attribute));
+    }
+    List<AttributeDefinition> attributes = new ArrayList<>();
+    for (String top : order) {
+      Complex parent = COMPLEX_PARENTS.get(top);
+      if (parent == null) {
+        attributes.addAll(children.get(top));
+        continue;
+      }
+      List<AttributeDefinition> subs = new ArrayList<>(children.get(top));
+      subs.addAll(parent.scimOnly());
+      attributes.add(
+          AttributeDefinition.builder(top, COMPLEX)
+              .description(parent.description())
+              .subAttributes(subs)
+              .build());
+    }
+    return attributes;
+  }
+
+  /** The schema's definition of a {@link UserAttribute}: a string, or a URL's reference. */
+  private static AttributeDefinition definition(UserAttribute attribute) {
+    boolean url = attribute.match() == UserAttribute.Match.URL;
+    AttributeDefinition.Builder definition =
+        AttributeDefinition.builder(attribute.attributeName(), url ? REFERENCE : STRING)
+            .description(attribute.description())
+            .caseExact(attribute.match() == UserAttribute.Match.EXACT);
+    if (url) {
+      definition.referenceTypes("external");
+    }
+    if (attribute == UserAttribute.USER_NAME) {
+      // the one attribute a user must have, unique in the organization
+      definition.required().uniqueness(Uniqueness.SERVER);
+    }
+    return definition.build();
+  }
+
+  @SafeVarargs
+  private static List<AttributeDefinition> concat(List<AttributeDefinition>... parts) {
+    List<AttributeDefinition> all = new ArrayList<>();
+    for (List<AttributeDefinition> part : parts) {
+      all.addAll(part);
+    }
+    return all;
+  }
 
   private Schemas() {}
 

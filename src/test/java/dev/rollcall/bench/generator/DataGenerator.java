@@ -6,14 +6,16 @@ import dev.rollcall.application.SecurityIntegrationService.ScimPrincipal;
 import dev.rollcall.application.UserProvisioning;
 import dev.rollcall.domain.ExpectedVersion;
 import dev.rollcall.domain.member.Email;
-import dev.rollcall.domain.member.PersonName;
 import dev.rollcall.domain.member.Profile;
+import dev.rollcall.domain.member.UserAttribute;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -59,21 +61,17 @@ public class DataGenerator {
   }
 
   static Profile oktaProfile(String userName, int n) {
+    Map<UserAttribute, String> attributes = new EnumMap<>(UserAttribute.class);
+    attributes.put(UserAttribute.USER_NAME, userName);
+    attributes.put(UserAttribute.EXTERNAL_ID, "00u" + n);
+    attributes.put(UserAttribute.FAMILY_NAME, "Family" + n);
+    attributes.put(UserAttribute.GIVEN_NAME, "Given" + n);
+    attributes.put(UserAttribute.DISPLAY_NAME, "Given" + n + " Family" + n);
+    attributes.put(UserAttribute.LOCALE, "en-US");
     return new Profile(
-        userName,
-        "00u" + n,
-        new PersonName(null, "Family" + n, "Given" + n, null, null, null),
-        "Given" + n + " Family" + n,
-        null,
-        null,
-        null,
-        null,
-        null,
-        "en-US",
-        null,
+        attributes,
         true,
         List.of(new Email(userName, "work", null, true)),
-        null,
         null,
         Optional.empty(),
         List.of());

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rollcall.domain.InvalidRequestException;
 import dev.rollcall.domain.member.Email;
 import dev.rollcall.domain.member.Profile;
+import dev.rollcall.domain.member.UserAttribute;
 import dev.rollcall.scim.ScimException;
 import dev.rollcall.scim.validation.ScimValidationException;
 import java.util.List;
@@ -31,8 +32,8 @@ class RequestBodyTest {
                     + " 'phoneNumbers': {'value': '+1 555', 'type': 'mobile'},"
                     + " 'password': 'secret', 'groups': [{'value': 'g1'}]}"));
     assertEquals("bjensen", profile.userName());
-    assertEquals("x1", profile.externalId());
-    assertEquals("Barbara", profile.name().givenName());
+    assertEquals("x1", profile.value(UserAttribute.EXTERNAL_ID));
+    assertEquals("Barbara", profile.value(UserAttribute.GIVEN_NAME));
     assertTrue(profile.active(), "active defaults to true");
     assertEquals(List.of(new Email("b@example.com", "work", null, true)), profile.emails());
     assertEquals(
@@ -56,15 +57,14 @@ class RequestBodyTest {
         "m1",
         UserRepresentation.toProfile(
                 object("{'userName': 'b', '" + ENTERPRISE + "': {'manager': {'value': 'm1'}}}"))
-            .enterprise()
-            .managerId());
+            .value(UserAttribute.MANAGER));
     assertEquals(
         "m2",
         UserRepresentation.toProfile(
                 object("{'userName': 'b', '" + ENTERPRISE + "': {'manager': 'm2'}}"))
-            .enterprise()
-            .managerId());
-    assertNull(UserRepresentation.toProfile(object("{'userName': 'b'}")).enterprise().managerId());
+            .value(UserAttribute.MANAGER));
+    assertNull(
+        UserRepresentation.toProfile(object("{'userName': 'b'}")).value(UserAttribute.MANAGER));
   }
 
   @Test

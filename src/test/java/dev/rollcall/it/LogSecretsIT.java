@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -49,9 +50,10 @@ class LogSecretsIT {
         http.ok(org, org.adminToken(), "ALTER SECURITY INTEGRATION okta RENEW TOKEN")
             .column("Token")
             .get(0);
-    String wrongScim = "rc_scim_" + "x".repeat(43);
-    String wrongApi = "rc_api_" + "y".repeat(43);
-    String wrongOperator = "operator-guess-" + "z".repeat(20);
+    // fresh on every run: the logs directory outlives a run, the tokens must not
+    String wrongScim = "rc_scim_" + UUID.randomUUID() + "x".repeat(7);
+    String wrongApi = "rc_api_" + UUID.randomUUID() + "y".repeat(7);
+    String wrongOperator = "operator-guess-" + UUID.randomUUID();
     List<String> secrets =
         List.of(
             Http.operatorToken(),

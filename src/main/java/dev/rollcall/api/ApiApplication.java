@@ -22,6 +22,7 @@ public class ApiApplication extends Application {
         ErrorRequestId.class,
         BodyLimit.class,
         ApiExceptionMapper.class,
-        WebExceptionMapper.class);
+        WebExceptionMapper.class,
+        ApiMetrics.class);
   }
 }

@@ -18,6 +18,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * The SCIM principal behind a bearer token, remembered ({@code rollcall.scim.token-cache}) so that
@@ -47,12 +51,22 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *   <li>What the integration's owner holds is not remembered: {@link IntegrationOwner} reads it on
  *       every call that hands something out, so grants, revokes, deactivation or drop of the owner
  *       need no announcement.
+ *   <li>Hits and misses are counted ({@value #CACHE_METRIC}, {@code result} = {@code hit} or {@code
+ *       miss}; a miss reads the database).
  * </ul>
  */
 @ApplicationScoped
 public class ScimPrincipals {
   /** After this many loads the cache starts over empty, so that it never grows without bound. */
   static final int CAPACITY = 10_000;
+
+  public static final String CACHE_METRIC = "rollcall.scim.token_cache";
+
+  private static final Metadata CACHE_METADATA =
+      Metadata.builder()
+          .withName(CACHE_METRIC)
+          .withDescription("SCIM token look-ups answered from memory (hit) or the database (miss)")
+          .build();
 
   /** How often {@link ScimAccessWatch} polls the access versions. */
   static final Duration POLL_INTERVAL = Duration.ofMillis(250);
@@ -88,6 +102,8 @@ public class ScimPrincipals {
   private final ConcurrentMap<String, Map<String, Remembered>> byOrganization =
       new ConcurrentHashMap<>();
   private final AtomicInteger loads = new AtomicInteger();
+  private final Counter hits;
+  private final Counter misses;
 
   /**
    * One poll at a time. The versions the last poll read, when it began, and the last failed poll
@@ -107,7 +123,8 @@ public class ScimPrincipals {
       TokenUse tokenUse,
       ScimAccessVersions versions,
       Clock clock,
-      @ConfigProperty(name = "rollcall.scim.token-cache") String lifetime) {
+      @ConfigProperty(name = "rollcall.scim.token-cache") String lifetime,
+      MetricRegistry metrics) {
     this(
         new Authority() {
           @Override
@@ -127,18 +144,28 @@ public class ScimPrincipals {
         },
         clock,
         DurationSetting.parse("rollcall.scim.token-cache", lifetime),
-        System::nanoTime);
+        System::nanoTime,
+        metrics.counter(CACHE_METADATA, new Tag("result", "hit")),
+        metrics.counter(CACHE_METADATA, new Tag("result", "miss")));
   }
 
-  ScimPrincipals(Authority authority, Clock clock, Duration lifetime, LongSupplier nanoTime) {
+  ScimPrincipals(
+      Authority authority,
+      Clock clock,
+      Duration lifetime,
+      LongSupplier nanoTime,
+      Counter hits,
+      Counter misses) {
     this.authority = authority;
     this.clock = clock;
     this.lifetimeNanos = lifetime.toNanos();
     this.nanoTime = nanoTime;
+    this.hits = hits;
+    this.misses = misses;
   }
 
   protected ScimPrincipals() {
-    this(null, null, Duration.ZERO, System::nanoTime);
+    this(null, null, Duration.ZERO, System::nanoTime, null, null);
   }
 
   /**
@@ -147,6 +174,7 @@ public class ScimPrincipals {
    */
   public ScimPrincipal authenticate(String organizationId, String secret) {
     if (lifetimeNanos == 0) {
+      misses.inc();
       return authority.authenticate(secret);
     }
     String key = Secrets.hash(secret);
@@ -157,9 +185,11 @@ public class ScimPrincipals {
       remembered = remembered(organizationId, key, now);
     }
     if (remembered != null) {
+      hits.inc();
       recordUse(remembered, now);
       return remembered.principal();
     }
+    misses.inc();
     if (loads.incrementAndGet() > CAPACITY) {
       loads.set(0);
       byOrganization.clear();

@@ -32,6 +32,7 @@ public class ScimApplication extends Application {
         ScimRequestLog.class,
         BodyLimit.class,
         ScimExceptionMapper.class,
-        ScimWebExceptionMapper.class);
+        ScimWebExceptionMapper.class,
+        ScimMetrics.class);
   }
 }

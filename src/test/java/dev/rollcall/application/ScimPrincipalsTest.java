@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.eclipse.microprofile.metrics.Counter;
 import org.junit.jupiter.api.Test;
 
 class ScimPrincipalsTest {
@@ -30,13 +31,41 @@ class ScimPrincipalsTest {
   private Instant now = Instant.parse("2026-12-02T10:00:00Z");
   private volatile long nanos = 1_000;
   private final FakeAuthority authority = new FakeAuthority();
+  private final CountingCounter hits = new CountingCounter();
+  private final CountingCounter misses = new CountingCounter();
 
   /** A cache as the server runs it: polled once at start (ScimAccessWatch). */
   private ScimPrincipals principals(Duration lifetime) {
-    ScimPrincipals principals = new ScimPrincipals(authority, clock(), lifetime, () -> nanos);
+    ScimPrincipals principals =
+        new ScimPrincipals(authority, clock(), lifetime, () -> nanos, hits, misses);
     principals.refresh(true);
     authority.polls = 0;
     return principals;
+  }
+
+  @Test
+  void hitsAndMissesAreCounted() {
+    ScimPrincipals principals = principals(LIFETIME);
+
+    principals.authenticate("org-a", SECRET);
+    principals.authenticate("org-a", SECRET);
+    principals.authenticate("org-a", SECRET);
+    authority.refusing = true;
+    assertThrows(AuthenticationException.class, () -> principals.authenticate("org-b", SECRET));
+
+    assertEquals(2, hits.getCount());
+    assertEquals(2, misses.getCount(), "the first look-up and the refused one read the database");
+  }
+
+  @Test
+  void withoutTheCacheEveryLookUpIsAMiss() {
+    ScimPrincipals principals = principals(Duration.ZERO);
+
+    principals.authenticate("org-a", SECRET);
+    principals.authenticate("org-a", SECRET);
+
+    assertEquals(0, hits.getCount());
+    assertEquals(2, misses.getCount());
   }
 
   @Test
@@ -204,7 +233,7 @@ class ScimPrincipalsTest {
   @Test
   void theFirstPollAndOneAfterALongOutageForgetEverything() {
     ScimPrincipals principals =
-        new ScimPrincipals(authority, clock(), Duration.ofHours(1), () -> nanos);
+        new ScimPrincipals(authority, clock(), Duration.ofHours(1), () -> nanos, hits, misses);
     principals.authenticate("org-a", SECRET);
     principals.refresh(true);
     principals.authenticate("org-a", SECRET);
@@ -354,6 +383,25 @@ class ScimPrincipalsTest {
         return now;
       }
     };
+  }
+
+  private static final class CountingCounter implements Counter {
+    private long count;
+
+    @Override
+    public void inc() {
+      count++;
+    }
+
+    @Override
+    public void inc(long n) {
+      count += n;
+    }
+
+    @Override
+    public long getCount() {
+      return count;
+    }
   }
 
   private final class FakeAuthority implements ScimPrincipals.Authority {

@@ -1,5 +1,6 @@
 package dev.rollcall.api;
 
+import dev.rollcall.web.SchemaGate;
 import dev.rollcall.web.limits.BodyLimit;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -17,6 +18,7 @@ public class ApiApplication extends Application {
         OrganizationResource.class,
         SetupLinkResource.class,
         StatementResource.class,
+        SchemaGate.class,
         OperatorAuthentication.class,
         MemberAuthentication.class,
         ErrorRequestId.class,

@@ -3,6 +3,7 @@ package dev.rollcall.console;
 import dev.rollcall.api.ApiExceptionMapper;
 import dev.rollcall.api.ErrorRequestId;
 import dev.rollcall.api.WebExceptionMapper;
+import dev.rollcall.web.SchemaGate;
 import dev.rollcall.web.limits.BodyLimit;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -21,6 +22,7 @@ public class ConsoleApplication extends Application {
         ConsoleStatementResource.class,
         MemberListResource.class,
         IntegrationWizardResource.class,
+        SchemaGate.class,
         ConsoleAuthentication.class,
         ErrorRequestId.class,
         BodyLimit.class,

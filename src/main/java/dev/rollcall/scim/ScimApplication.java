@@ -5,6 +5,7 @@ import dev.rollcall.scim.resource.DiscoveryResource;
 import dev.rollcall.scim.resource.GroupsResource;
 import dev.rollcall.scim.resource.RootSearchResource;
 import dev.rollcall.scim.resource.UsersResource;
+import dev.rollcall.web.SchemaGate;
 import dev.rollcall.web.limits.BodyLimit;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -28,6 +29,7 @@ public class ScimApplication extends Application {
         GroupsResource.class,
         BulkResource.class,
         RootSearchResource.class,
+        SchemaGate.class,
         ScimAuthentication.class,
         ScimRequestLog.class,
         BodyLimit.class,

@@ -323,6 +323,26 @@ public final class NodesCheck {
       check(ready.status() == 503, "readiness without a database: " + ready.status());
       Thread.sleep(1_000);
     }
+    // requests that reach it anyway are told to come back, in their API's format, never a 500
+    Reply operator =
+        server.send(
+            "POST",
+            "api/v1/organizations",
+            Http.operatorToken(),
+            "application/json",
+            "application/json",
+            "{\"name\":\"Early\",\"adminEmail\":\"admin@early.example\"}");
+    Reply scim =
+        server.send(
+            "GET", "scim/v2/no-such-org/Users", "rc_scim_x", null, "application/scim+json", null);
+    for (Reply early : List.of(operator, scim)) {
+      check(
+          early.status() == 503 && early.header("Retry-After").isPresent(),
+          "a request before the schema is migrated: " + early.status() + " " + early.body());
+    }
+    check(
+        scim.body().contains("urn:ietf:params:scim:api:messages:2.0:Error"),
+        "the SCIM 503 in the SCIM error schema: " + scim.body());
     run(startDatabase);
     waitFor(server, "health/ready", 200, 120);
     Fixture f = server.oktaFixture("Late", "admin@late.example");
@@ -330,7 +350,8 @@ public final class NodesCheck {
         server.scim(f.org(), f.scimToken(), "POST", "/Users", user("late@late.example"));
     check(created.status() == 201, "a create once ready: " + created.status());
     System.out.println(
-        "start while down: live and not ready for 5 s, ready once the database started, serving");
+        "start while down: live and not ready for 5 s (requests 503), ready once the database"
+            + " started, serving");
   }
 
   /** Kills a server with SIGKILL under create load: every user it answered 201 exists. */

@@ -1,5 +1,6 @@
 package dev.rollcall.infrastructure.migration;
 
+import dev.rollcall.application.SchemaState;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -11,6 +12,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -52,7 +54,8 @@ public class SchemaMigrator {
 
   @Resource private TimerService timers;
 
-  private volatile boolean migrated;
+  @Inject private SchemaState schema;
+
   private int failedAttempts;
 
   @PostConstruct
@@ -121,7 +124,7 @@ public class SchemaMigrator {
         connection.commit();
         connection.setAutoCommit(true);
       }
-      migrated = true;
+      schema.markMigrated();
       LOG.info(() -> "Database schema is up to date (" + database.getDatabaseProductName() + ")");
     }
   }
@@ -138,6 +141,6 @@ public class SchemaMigrator {
   }
 
   public boolean migrated() {
-    return migrated;
+    return schema.migrated();
   }
 }

@@ -61,8 +61,12 @@ class ObservabilityIT {
             "{\"userName\":\"" + userName + "\"}");
     assertEquals(201, created.status(), created.body());
     String id = created.json().getString("id");
-    assertEquals(
-        200, http.scim(fixture.org(), fixture.scimToken(), "GET", "/Users/" + id, null).status());
+    // three GETs: a background poll that sees the fixture's integration being created may still
+    // forget the token once (it cannot tell that change came before the token was read)
+    for (int i = 0; i < 3; i++) {
+      assertEquals(
+          200, http.scim(fixture.org(), fixture.scimToken(), "GET", "/Users/" + id, null).status());
+    }
     assertEquals(
         401, http.scim(fixture.org(), "rc_scim_not-a-token", "GET", "/Users/" + id, null).status());
     assertEquals(
@@ -120,7 +124,7 @@ class ObservabilityIT {
     assertTrue(
         sum(after, "rollcall_scim_token_cache_total", "result=\"hit\"")
             > sum(before, "rollcall_scim_token_cache_total", "result=\"hit\""),
-        "the GET after the create found the token in memory");
+        "a GET after the create found the token in memory");
     assertTrue(
         sum(after, "rollcall_requests_seconds_bucket", SCIM_USERS, "le=\"+Inf\"") >= 1,
         "latency is a histogram");

@@ -11,10 +11,10 @@ import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -260,11 +260,11 @@ final class CriteriaFilter {
     return multiValued.get(path.attribute().toLowerCase(Locale.ROOT));
   }
 
-  private List<String> supported() {
-    List<String> names = new ArrayList<>(columns.keySet());
+  private SortedSet<String> supported() {
+    // emails is both a sort column and a multi-valued attribute: named once
+    SortedSet<String> names = new TreeSet<>(columns.keySet());
     names.addAll(multiValued.keySet());
     names.addAll(special.keySet());
-    names.sort(null);
     return names;
   }
 

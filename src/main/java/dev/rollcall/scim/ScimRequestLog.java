@@ -113,8 +113,8 @@ public class ScimRequestLog implements ContainerResponseFilter {
       integrationId = caller.identified().get().integrationId();
       integrationName = caller.identified().get().integrationName();
     } else if (caller.refusal().isPresent()) {
-      integrationId = caller.refusal().get().integrationId();
-      integrationName = caller.refusal().get().integrationName();
+      integrationId = caller.refusal().get().integration().id();
+      integrationName = caller.refusal().get().integration().name();
     } else {
       return;
     }

@@ -9,53 +9,45 @@ import dev.rollcall.domain.PermissionDeniedException;
  * unknown tokens name none and are not recorded.
  */
 public interface IntegrationRefusal {
-  String integrationId();
+  /** The integration whose token was refused. */
+  Refused integration();
 
-  String integrationName();
+  /** What the provisioning log needs of the refused integration. */
+  record Refused(String id, String name) {
+    static Refused of(SecurityIntegration integration) {
+      return new Refused(integration.id(), integration.name());
+    }
+  }
 
   /** 401 for a known integration's token that may no longer be used (expired). */
   final class Expired extends AuthenticationException implements IntegrationRefusal {
     private static final long serialVersionUID = 1L;
-    private final String integrationId;
-    private final String integrationName;
+    private final Refused integration;
 
     public Expired(String message, SecurityIntegration integration) {
       super(message);
-      this.integrationId = integration.id();
-      this.integrationName = integration.name();
+      this.integration = Refused.of(integration);
     }
 
     @Override
-    public String integrationId() {
-      return integrationId;
-    }
-
-    @Override
-    public String integrationName() {
-      return integrationName;
+    public Refused integration() {
+      return integration;
     }
   }
 
   /** 403 for a known integration whose run-as role may not act. */
   final class Forbidden extends PermissionDeniedException implements IntegrationRefusal {
     private static final long serialVersionUID = 1L;
-    private final String integrationId;
-    private final String integrationName;
+    private final Refused integration;
 
     public Forbidden(String message, SecurityIntegration integration) {
       super(message);
-      this.integrationId = integration.id();
-      this.integrationName = integration.name();
+      this.integration = Refused.of(integration);
     }
 
     @Override
-    public String integrationId() {
-      return integrationId;
-    }
-
-    @Override
-    public String integrationName() {
-      return integrationName;
+    public Refused integration() {
+      return integration;
     }
   }
 }

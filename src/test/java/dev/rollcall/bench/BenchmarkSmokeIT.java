@@ -17,9 +17,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The benchmark harness at tiny sizes against the test server, deployed as the benchmark deploys it
  * (the product WAR plus the in-container data generator), so that it cannot rot: the generator
- * loads users and groups, every operation and every point of the scaling curves runs, none fails,
- * and the report renders with every target. It asserts no timings; those belong to the benchmark
- * ({@code .ci/bench/run}).
+ * loads users and groups, every operation, every point of the scaling curves and every row of the
+ * server-CPU-per-request table runs, none fails, and the report renders with every target. It
+ * asserts no timings; those belong to the benchmark ({@code .ci/bench/run}).
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -43,7 +43,11 @@ class BenchmarkSmokeIT {
     for (Stat stat : report.all()) {
       assertTrue(stat.count() > 0, stat.operation() + " never ran\n" + table);
       assertEquals(0, stat.errors(), stat.operation() + " had errors\n" + table);
-      assertTrue(table.contains(stat.operation()), table);
+      String shown =
+          CpuTable.isCpuRow(stat)
+              ? stat.operation().substring(CpuTable.PREFIX.length())
+              : stat.operation();
+      assertTrue(table.contains(shown), stat.operation() + " is not in the table\n" + table);
     }
     Sizes sizes = Sizes.tiny();
     for (int level : sizes.lookupLevels()) {
@@ -64,9 +68,17 @@ class BenchmarkSmokeIT {
     Stat jdbcImport = report.find(ScalingCurves.jdbcImportOf(sizes.importUsers())).orElseThrow();
     // 30 users in 100-row pages: one page
     assertEquals(1, jdbcImport.count(), table);
-    assertEquals(6, table.lines().filter(line -> line.startsWith("Target: ")).count(), table);
+    // PATCH flatness (add, remove), import, heap
+    assertEquals(4, table.lines().filter(line -> line.startsWith("Target: ")).count(), table);
+    for (String row : CpuTable.rows(sizes)) {
+      Stat stat = report.find(row).orElseThrow(() -> new AssertionError(row + " is missing"));
+      assertTrue(stat.seconds() > 0 && stat.count() > 0, row + " never ran\n" + table);
+      assertTrue(table.contains(row.substring(CpuTable.PREFIX.length())), table);
+    }
+    // create; PATCH at two group sizes, server CPU and p50 each; userName eq at the most users
+    assertEquals(6, table.lines().filter(line -> line.startsWith("CPU target: ")).count(), table);
+    assertTrue(table.contains("Floor: "), table);
     assertTrue(table.contains("jdbc insert+commit"), table);
     assertTrue(table.contains("jdbc indexed lookup"), table);
-    assertTrue(table.contains("create user: a request doing nothing but the floor's work"), table);
   }
 }

@@ -56,7 +56,37 @@ public final class LoadDriver {
     stats.add(importAll());
     stats.addAll(groupPatches(group));
     stats.add(timed(Operation.MIXED, sizes.mixed(), this::mixed));
+    stats.addAll(cpuPerRequest());
     return stats;
+  }
+
+  /**
+   * The server-CPU-per-request scenarios of this organization ({@link CpuTable}), each over a
+   * steady window after a warm-up of its own. They come last: their creates grow the organization.
+   */
+  private List<Stat> cpuPerRequest() {
+    int users = sizes.users();
+    return List.of(
+        steady(CpuTable.FLOOR, 1, i -> ok(scim("GET", "/ServiceProviderConfig", null), 200)),
+        steady(CpuTable.CREATE, CpuTable.CREATE_CLIENTS, i -> createUser("steady" + i)),
+        steady(
+            CpuTable.GET,
+            1,
+            i -> ok(scim("GET", "/Users/" + userIds[(int) (i * 7919L % users)], null), 200)),
+        steady(
+            CpuTable.PAGE,
+            1,
+            i -> {
+              int first = (int) (i * 7919L % Math.max(1, users / PAGE)) * PAGE + 1;
+              Reply reply = scim("GET", "/Users?startIndex=" + first + "&count=" + PAGE, null);
+              int total = ok(reply, 200) ? reply.json().getInt("totalResults") : 0;
+              return reply.json().getJsonArray("Resources").size()
+                  == Math.min(PAGE, total - first + 1);
+            }));
+  }
+
+  private Stat steady(String operation, int threads, Runner.Call call) {
+    return Runner.steady(operation, threads, sizes.cpuWarmup(), sizes.cpuWindow(), call);
   }
 
   /** Operation names, as the report prints them. */

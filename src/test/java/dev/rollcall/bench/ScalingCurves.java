@@ -174,6 +174,14 @@ final class ScalingCurves {
       stats.add(
           Runner.run(
               lookupAt(level) + ONE_CLIENT, 1, sizes.lookups(), sizes.maxPerScenario(), lookup));
+      if (level == sizes.lookupLevels().stream().mapToInt(Integer::intValue).max().orElseThrow()) {
+        // server CPU per request at the most users, the floor measured at the same moment
+        stats.add(
+            Runner.steady(CpuTable.floorAt(level), 1, sizes.cpuWarmup(), sizes.cpuWindow(), floor));
+        stats.add(
+            Runner.steady(
+                CpuTable.lookupAt(level), 1, sizes.cpuWarmup(), sizes.cpuWindow(), lookup));
+      }
       long[] jdbc =
           generator.jdbcLookups(
               org[0],
@@ -249,6 +257,21 @@ final class ScalingCurves {
                               .status()
                           / 100
                       == 2));
+      if (CpuTable.patchLevels(sizes).contains(members)) {
+        // one client adds a spare user, then removes them: the group keeps its size
+        stats.add(
+            Runner.steady(
+                CpuTable.patchAt(members),
+                1,
+                sizes.cpuWarmup(),
+                sizes.cpuWindow(),
+                i -> {
+                  String user = spare.get(i / 2 % spare.size());
+                  String body =
+                      i % 2 == 0 ? LoadDriver.addMember(user) : LoadDriver.removeMember(user);
+                  return http.scim(largeOrg, token, "PATCH", path, body).status() / 100 == 2;
+                }));
+      }
     }
     // the organization's first admin is a member too
     int listed =

@@ -24,6 +24,9 @@ import java.util.List;
  * @param lookupLevels total users at which the {@code userName eq} curve is measured
  * @param groupLevels group sizes at which the PATCH curve is measured
  * @param importUsers users of the organization the import curve reads in full
+ * @param maxPerScenario the longest a count-bounded scenario runs
+ * @param cpuWarmup how long each server-CPU-per-request scenario runs untimed first
+ * @param cpuWindow the steady window over which each of them is timed and its CPU read
  */
 public record Sizes(
     int users,
@@ -42,7 +45,9 @@ public record Sizes(
     List<Integer> lookupLevels,
     List<Integer> groupLevels,
     int importUsers,
-    Duration maxPerScenario) {
+    Duration maxPerScenario,
+    Duration cpuWarmup,
+    Duration cpuWindow) {
 
   public Sizes {
     if (groupMembers >= users) {
@@ -76,7 +81,9 @@ public record Sizes(
         List.of(20, 40),
         List.of(2, 10),
         30,
-        Duration.ofSeconds(20));
+        Duration.ofSeconds(20),
+        Duration.ofMillis(200),
+        Duration.ofMillis(500));
   }
 
   /** A few minutes: the default of {@code .ci/bench/run}. */
@@ -100,7 +107,37 @@ public record Sizes(
         List.of(1_000, 10_000),
         List.of(10, 1_000),
         10_000,
-        Duration.ofSeconds(60));
+        Duration.ofSeconds(60),
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(10));
+  }
+
+  /**
+   * The server-CPU-per-request table in a few minutes, for profiling a change ({@code BENCH_JFR}):
+   * its steady windows as at {@code small}, {@code userName eq} at 10,000 users, a little of every
+   * other scenario.
+   */
+  public static Sizes cpu() {
+    return new Sizes(
+        2_000,
+        500,
+        1,
+        200,
+        500,
+        100,
+        500,
+        500,
+        3_000,
+        4,
+        200,
+        2_000,
+        10,
+        List.of(10_000),
+        List.of(10, 1_000),
+        2_000,
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(10));
   }
 
   /**
@@ -126,15 +163,21 @@ public record Sizes(
         List.of(10_000, 100_000, 1_000_000),
         List.of(10, 1_000, 10_000, 100_000),
         100_000,
-        Duration.ofSeconds(120));
+        Duration.ofSeconds(120),
+        // the window is at least 10 s after warm-up; a fresh server spends two to four
+        // times its steady CPU over its first tens of thousands of requests
+        Duration.ofSeconds(10),
+        Duration.ofSeconds(15));
   }
 
   public static Sizes named(String name) {
     return switch (name) {
       case "tiny" -> tiny();
       case "small" -> small();
+      case "cpu" -> cpu();
       case "large" -> large();
-      default -> throw new IllegalArgumentException("size is tiny, small or large, not " + name);
+      default ->
+          throw new IllegalArgumentException("size is tiny, small, cpu or large, not " + name);
     };
   }
 }

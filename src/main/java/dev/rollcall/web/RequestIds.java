@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
@@ -43,9 +44,18 @@ public class RequestIds extends HttpFilter {
 
   /** The client's id when it is well-formed, else a new one. */
   static String choose(String incoming) {
-    return incoming != null && WELL_FORMED.matcher(incoming).matches()
-        ? incoming
-        : UUID.randomUUID().toString();
+    return incoming != null && WELL_FORMED.matcher(incoming).matches() ? incoming : newId();
+  }
+
+  /**
+   * A random (version 4) UUID from the thread's own generator: an id only has to be unique, not
+   * unguessable, and {@link UUID#randomUUID()} draws on the shared SecureRandom for every request.
+   */
+  static String newId() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long high = random.nextLong() & ~0xF000L | 0x4000L;
+    long low = random.nextLong() & ~(0xCL << 60) | 0x8L << 60;
+    return new UUID(high, low).toString();
   }
 
   @Override

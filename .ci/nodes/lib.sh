@@ -5,15 +5,17 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 operator_token=${NODES_OPERATOR_TOKEN:-$(od -An -tx1 -N24 /dev/urandom | tr -d ' \n')}
 
 # Builds target/rollcall.jar (unless NODES_SKIP_BUILD=1 and it exists) and the test classes, and
-# copies the jar to $out so that a later build cannot change it under running servers.
+# copies the jar with its launcher and JVM settings to $out so that a later build cannot change
+# them under running servers.
 nodes_build() {
   mkdir -p "$out"
-  if [ "${NODES_SKIP_BUILD:-0}" != 1 ] || [ ! -f "$root/target/rollcall.jar" ]; then
+  if [ "${NODES_SKIP_BUILD:-0}" != 1 ] || [ ! -f "$root/target/rollcall.jar" ] \
+    || [ ! -f "$root/target/rollcall.sh" ]; then
     (cd "$root" && mvn -B -ntp -q -Pproduction -DskipTests -DskipUnitTests -Dspotless.check.skip=true package)
   fi
   (cd "$root" && mvn -B -ntp -q -Dspotless.check.skip=true test-compile dependency:build-classpath \
     -Dmdep.outputFile="$out/classpath.txt")
-  cp "$root/target/rollcall.jar" "$out/rollcall.jar"
+  cp "$root/target/rollcall.jar" "$root/target/rollcall.sh" "$root/target/jvm.options" "$out/"
 }
 
 # Runs the check driver (dev.rollcall.nodes.NodesCheck) with its arguments.
@@ -31,7 +33,7 @@ node_start() {
     ROLLCALL_LIMITS_SCIM_RATE=100000 ROLLCALL_LIMITS_SCIM_BURST=100000 \
     ROLLCALL_LIMITS_API_RATE=100000 ROLLCALL_LIMITS_API_BURST=100000 \
     WLP_JAR_EXTRACT_DIR="$out/$name" \
-    java -Xmx512m -jar "$out/rollcall.jar" >"$out/$name.log" 2>&1 &
+    "$out/rollcall.sh" >"$out/$name.log" 2>&1 &
   echo $! >"$out/$name.pid"
   echo "$out/$name.pid" >>"$out/pids"
   echo "started $name (pid $!) on port $port, database $db_name on port $db_port"

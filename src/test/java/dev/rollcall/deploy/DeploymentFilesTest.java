@@ -50,6 +50,40 @@ class DeploymentFilesTest {
         kinds);
   }
 
+  /**
+   * The image, the launcher of the jar and the benchmark start the JVM with one file's settings: it
+   * bounds the heap, and every COPY of the Containerfile takes a file the repository has or the
+   * production package builds (under target/).
+   */
+  @Test
+  void theImageAndTheLauncherShareTheJvmSettings() {
+    List<String> options =
+        read(DEPLOY.resolve("jvm.options"))
+            .lines()
+            .map(String::strip)
+            .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+            .toList();
+    assertTrue(options.stream().anyMatch(o -> o.matches("-Xmx\\d+[mg]")), options.toString());
+    assertTrue(options.stream().allMatch(o -> o.startsWith("-")), options.toString());
+    String containerfile = read(DEPLOY.resolve("Containerfile"));
+    assertTrue(
+        containerfile.contains("deploy/jvm.options /config/jvm.options"),
+        "the image's /config/jvm.options is deploy/jvm.options");
+    Matcher copy =
+        Pattern.compile("(?m)^COPY\\s+(?:--\\S+\\s+)*(\\S+)\\s+\\S+$").matcher(containerfile);
+    int copies = 0;
+    while (copy.find()) {
+      String source = copy.group(1);
+      copies++;
+      assertTrue(
+          source.startsWith("target/") || Files.exists(Path.of(source)),
+          "COPY " + source + " names no file of the repository");
+    }
+    assertTrue(copies >= 3, containerfile);
+    assertTrue(read(DEPLOY.resolve("rollcall.sh")).contains("jvm.options"));
+    assertTrue(read(Path.of("pom.xml")).contains("deploy/jvm.options"), "the benchmark's JVM");
+  }
+
   @Test
   void probesAskHealthEndpointsTheServerHasOnItsProductionPort() {
     String httpsPort = variableDefault(LIBERTY.resolve("profile/production.xml"), "https.port");

@@ -285,6 +285,7 @@ class ActivityLogIT {
     assertEquals("2 operations, 1 failed", bulkEvent.get("Detail"));
     assertEquals("delete", withRequestId(okta, delete).get("Operation"));
     assertEquals("204", withRequestId(okta, delete).get("Status"));
+    assertEquals("bob@activity.example", withRequestId(okta, delete).get("Target"));
     assertTrue(okta.stream().allMatch(row -> "okta".equals(row.get("Integration"))));
     assertTrue(okta.stream().noneMatch(row -> entraCall.equals(row.get("Request Id"))));
 
@@ -358,6 +359,9 @@ class ActivityLogIT {
     assertEquals("409 uniqueness", failedRename.get("Status"));
     assertEquals("204", withRequestId(events, patched).get("Status"));
     assertEquals("204", withRequestId(events, deleted).get("Status"));
+    // a PATCH answered 204 and a DELETE name what they changed, though no body did
+    assertEquals("Once", withRequestId(events, patched).get("Target"));
+    assertEquals("Once", withRequestId(events, deleted).get("Target"));
     // the failed replacement changed nothing
     Reply after = scim("GET", "/Users/" + gusId, null, newId("read"));
     assertEquals("gus@activity.example", after.json().getString("userName"));

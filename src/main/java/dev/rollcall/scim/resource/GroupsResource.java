@@ -196,6 +196,7 @@ public class GroupsResource extends ScimResource {
                           change,
                           Preconditions.ifMatch(ifMatch),
                           wantsBody && projection.includes(MEMBERS));
+                  naming(patched.role().name());
                   return wantsBody
                       ? single(patched, projection)
                       : Response.noContent().tag(etag(patched)).build();
@@ -224,7 +225,7 @@ public class GroupsResource extends ScimResource {
         "delete",
         id,
         () -> {
-          groups.delete(id, Preconditions.ifMatch(ifMatch));
+          naming(groups.delete(id, Preconditions.ifMatch(ifMatch)).name());
           return Response.noContent().build();
         });
   }

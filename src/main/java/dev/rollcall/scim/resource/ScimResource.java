@@ -92,6 +92,14 @@ public abstract class ScimResource {
         new ProvisioningEvents.Request(operation, kind.resourceType(), id), write);
   }
 
+  /**
+   * Tells the provisioning log the name of what a write changed when its body named none (a DELETE,
+   * a PATCH): the userName or group name.
+   */
+  void naming(String target) {
+    caller.target(target);
+  }
+
   /** The organization's SCIM base URI. */
   String base() {
     return locations.base(principal().organizationId());

@@ -181,6 +181,7 @@ public class UsersResource extends ScimResource {
                         patch,
                         ResourceKind.USER),
                     engine.registry()));
+    naming(patched.member().userName());
     return single(patched, attributes, excludedAttributes);
   }
 
@@ -192,7 +193,7 @@ public class UsersResource extends ScimResource {
         "delete",
         id,
         () -> {
-          users.delete(principal(), id, Preconditions.ifMatch(ifMatch));
+          naming(users.delete(principal(), id, Preconditions.ifMatch(ifMatch)).userName());
           return Response.noContent().build();
         });
   }

@@ -89,7 +89,7 @@ public class ProvisioningEvents {
    * bulk request is recorded as a whole.
    */
   public Response recorded(Request what, Supplier<Response> write) {
-    if (caller.bulk()) {
+    if (caller.isBulk()) {
       return write.get();
     }
     String requestId = RequestIds.current().orElse(null);

@@ -60,7 +60,7 @@ public class ScimCaller {
     this.bulk = true;
   }
 
-  public boolean bulk() {
+  public boolean isBulk() {
     return bulk;
   }
 

@@ -244,10 +244,12 @@ public class GroupProvisioning {
         returnMembers);
   }
 
-  public void delete(String id, ExpectedVersion expected) {
+  /** Deletes the group; returns its role as it was. */
+  public Role delete(String id, ExpectedVersion expected) {
     Role role = find(id);
     expected.check("Group " + id, role.version());
     accessControl.dropRole(role);
+    return role;
   }
 
   public SearchPage<ProvisionedGroup> search(

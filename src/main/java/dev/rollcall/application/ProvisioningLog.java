@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The provisioning log of the current organization: what each integration's SCIM requests changed,
@@ -61,10 +63,29 @@ public class ProvisioningLog {
 
   /**
    * Records one request, after its answer is known, in a transaction of its own: a failed request's
-   * transaction has rolled back, and a successful one has committed already.
+   * transaction has rolled back. (A successful change records its event with itself: {@link
+   * #recording}.)
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void record(Entry entry) {
+    add(entry);
+  }
+
+  /**
+   * Makes a change and records it, in one transaction: the event commits with the change or not at
+   * all, so a change that rolls back leaves no event, and an event that cannot be written fails the
+   * change. {@code entry} describes the change from its result (empty: nothing to record). A caller
+   * without a transaction, as a SCIM resource is, gets a new one on each call, so a call sent again
+   * after a transient failure starts afresh.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRED)
+  public <T> T recording(Supplier<T> change, Function<? super T, Optional<Entry>> entry) {
+    T result = change.get();
+    entry.apply(result).ifPresent(this::add);
+    return result;
+  }
+
+  private void add(Entry entry) {
     activity.add(
         new ProvisioningEvent(
             UUID.randomUUID().toString(),

@@ -164,11 +164,13 @@ public class UserProvisioning {
     return written(member, profile, current);
   }
 
-  public void delete(ScimPrincipal caller, String id, ExpectedVersion expected) {
+  /** Deletes the member; returns it as it was. */
+  public Member delete(ScimPrincipal caller, String id, ExpectedVersion expected) {
     Member member = find(id);
     expected.check("User " + id, member.version());
     owner.requireCovers(caller, member, "deleting " + member.userName());
     memberService.remove(member);
+    return member;
   }
 
   /**

@@ -7,14 +7,17 @@ import java.util.Optional;
 
 /**
  * The integration behind the current SCIM request, once {@link ScimAuthentication} has checked it;
- * or the known integration whose call it refused. Also what the request is about (the userName or
- * group name it names), for the provisioning log.
+ * or the known integration whose call it refused. Also what the provisioning log needs of the
+ * request: what it is about (the userName or group name it names), whether it is a bulk request,
+ * and whether its event was already recorded.
  */
 @RequestScoped
 public class ScimCaller {
   private ScimPrincipal principal;
   private IntegrationRefusal refusal;
   private String target;
+  private boolean bulk;
+  private boolean recorded;
 
   public void identify(ScimPrincipal principal) {
     this.principal = principal;
@@ -50,5 +53,23 @@ public class ScimCaller {
 
   public Optional<String> target() {
     return Optional.ofNullable(target);
+  }
+
+  /** The request is a {@code /Bulk} request: it is recorded as a whole, not per operation. */
+  public void inBulk() {
+    this.bulk = true;
+  }
+
+  public boolean isBulk() {
+    return bulk;
+  }
+
+  /** The request's change committed with its provisioning event: nothing is left to record. */
+  public void recorded() {
+    this.recorded = true;
+  }
+
+  public boolean isRecorded() {
+    return recorded;
   }
 }

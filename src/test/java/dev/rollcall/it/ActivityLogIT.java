@@ -285,6 +285,7 @@ class ActivityLogIT {
     assertEquals("2 operations, 1 failed", bulkEvent.get("Detail"));
     assertEquals("delete", withRequestId(okta, delete).get("Operation"));
     assertEquals("204", withRequestId(okta, delete).get("Status"));
+    assertEquals("bob@activity.example", withRequestId(okta, delete).get("Target"));
     assertTrue(okta.stream().allMatch(row -> "okta".equals(row.get("Integration"))));
     assertTrue(okta.stream().noneMatch(row -> entraCall.equals(row.get("Request Id"))));
 
@@ -300,6 +301,71 @@ class ActivityLogIT {
         http.statement(
             org, org.adminToken(), "LIST PROVISIONING EVENTS FOR SECURITY INTEGRATION nope");
     assertEquals(404, unknown.status(), unknown.body());
+  }
+
+  @Test
+  void eachWriteLeavesOneEventAndAFailedOneOnlyItsFailure() {
+    String created = newId("one-create");
+    Reply gus = scim("POST", "/Users", "{\"userName\":\"gus@activity.example\"}", created);
+    assertEquals(201, gus.status(), gus.body());
+    String gusId = gus.json().getString("id");
+    assertEquals(
+        201,
+        scim("POST", "/Users", "{\"userName\":\"hal@activity.example\"}", newId("c")).status());
+    String clashingCreate = newId("one-create-409");
+    assertEquals(
+        409,
+        scim("POST", "/Users", "{\"userName\":\"gus@activity.example\"}", clashingCreate).status());
+    String clashingRename = newId("one-put-409");
+    Reply rename =
+        scim(
+            "PUT",
+            "/Users/" + gusId,
+            "{\"userName\":\"hal@activity.example\",\"title\":\"Renamed\"}",
+            clashingRename);
+    assertEquals(409, rename.status(), rename.body());
+    String groupCreated = newId("one-group");
+    Reply group = scim("POST", "/Groups", "{\"displayName\":\"Once\"}", groupCreated);
+    assertEquals(201, group.status(), group.body());
+    String groupId = group.json().getString("id");
+    String patched = newId("one-patch");
+    assertEquals(
+        204,
+        scim(
+                "PATCH",
+                "/Groups/" + groupId,
+                "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":"
+                    + "[{\"op\":\"add\",\"path\":\"members\",\"value\":[{\"value\":\""
+                    + gusId
+                    + "\"}]}]}",
+                patched)
+            .status());
+    String deleted = newId("one-delete");
+    assertEquals(204, scim("DELETE", "/Groups/" + groupId, null, deleted).status());
+
+    List<Map<String, String>> events = provisioningEvents("LIST PROVISIONING EVENTS LIMIT 1000");
+    for (String requestId :
+        List.of(created, clashingCreate, clashingRename, groupCreated, patched, deleted)) {
+      assertEquals(
+          1,
+          events.stream().filter(row -> requestId.equals(row.get("Request Id"))).count(),
+          "one event for " + requestId + " in " + events);
+    }
+    assertEquals("201", withRequestId(events, created).get("Status"));
+    assertEquals("409 uniqueness", withRequestId(events, clashingCreate).get("Status"));
+    Map<String, String> failedRename = withRequestId(events, clashingRename);
+    assertEquals("replace", failedRename.get("Operation"));
+    assertEquals("User " + gusId, failedRename.get("Resource"));
+    assertEquals("409 uniqueness", failedRename.get("Status"));
+    assertEquals("204", withRequestId(events, patched).get("Status"));
+    assertEquals("204", withRequestId(events, deleted).get("Status"));
+    // a PATCH answered 204 and a DELETE name what they changed, though no body did
+    assertEquals("Once", withRequestId(events, patched).get("Target"));
+    assertEquals("Once", withRequestId(events, deleted).get("Target"));
+    // the failed replacement changed nothing
+    Reply after = scim("GET", "/Users/" + gusId, null, newId("read"));
+    assertEquals("gus@activity.example", after.json().getString("userName"));
+    assertFalse(after.json().containsKey("title"), after.body());
   }
 
   @Test

@@ -8,12 +8,14 @@ import dev.rollcall.application.AuditTrail;
 import dev.rollcall.application.LogRetention;
 import dev.rollcall.application.OrganizationService;
 import dev.rollcall.application.ProvisioningLog;
+import dev.rollcall.domain.ConflictException;
 import dev.rollcall.domain.activity.ProvisioningEvent;
 import jakarta.ejb.EJBTransactionRequiredException;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.persistence.config.HintValues;
 import org.eclipse.persistence.config.QueryHints;
@@ -27,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Retention: the purge deletes each log's rows older than its window, in every organization, batch
  * by batch, and keeps the younger ones. Time moves with the adjustable clock; batches of one row
- * make the purge loop.
+ * make the purge loop. Also that a log row commits with the change it describes, or not at all.
  */
 @ExtendWith(ArquillianExtension.class)
 class LogRetentionIT {
@@ -52,19 +54,19 @@ class LogRetentionIT {
   }
 
   private void record(String organizationId, String requestId) {
-    container.run(
-        organizationId,
-        () ->
-            log.record(
-                new ProvisioningLog.Entry(
-                    UUID.randomUUID().toString(),
-                    "okta",
-                    "create",
-                    "User",
-                    null,
-                    "someone@retention.example",
-                    new ProvisioningEvent.Outcome(201, null, null),
-                    requestId)));
+    container.run(organizationId, () -> log.record(entry("create", requestId)));
+  }
+
+  private static ProvisioningLog.Entry entry(String operation, String requestId) {
+    return new ProvisioningLog.Entry(
+        UUID.randomUUID().toString(),
+        "okta",
+        operation,
+        "User",
+        null,
+        "someone@retention.example",
+        new ProvisioningEvent.Outcome(201, null, null),
+        requestId);
   }
 
   private List<?> remaining(String table, String column, List<String> values) {
@@ -131,5 +133,63 @@ class LogRetentionIT {
         EJBTransactionRequiredException.class,
         () -> container.run(a, () -> audit.operatorCall("TEST", "nothing", "nothing")));
     assertEquals(1, remaining("audit_events", "org_id", List.of(a, a)).size());
+  }
+
+  @Test
+  void aRecordedChangeAndItsEventCommitTogetherOrNotAtAll() {
+    String a = organizations.create("Retention D", "admin@d.retention.example").id();
+    // the change: an audit row, which can only be written inside a transaction that goes on
+    Runnable change = () -> audit.operatorCall("TEST", "a change", "done");
+    int changes = remaining("audit_events", "org_id", List.of(a, a)).size();
+
+    String kept = "kept-" + UUID.randomUUID();
+    container.run(
+        a,
+        () ->
+            log.recording(
+                () -> {
+                  change.run();
+                  return kept;
+                },
+                result -> Optional.of(entry("create", result))));
+    assertEquals(
+        List.of(kept), remaining("provisioning_events", "request_id", List.of(kept, kept)));
+    assertEquals(changes + 1, remaining("audit_events", "org_id", List.of(a, a)).size());
+
+    // an event the database refuses (an operation longer than its column) fails its change
+    String refused = "refused-" + UUID.randomUUID();
+    assertThrows(
+        RuntimeException.class,
+        () ->
+            container.run(
+                a,
+                () ->
+                    log.recording(
+                        () -> {
+                          change.run();
+                          return refused;
+                        },
+                        result -> Optional.of(entry("x".repeat(17), result)))));
+    assertEquals(
+        List.of(), remaining("provisioning_events", "request_id", List.of(refused, refused)));
+    assertEquals(changes + 1, remaining("audit_events", "org_id", List.of(a, a)).size());
+
+    // a change that fails leaves no event
+    String failed = "failed-" + UUID.randomUUID();
+    assertThrows(
+        ConflictException.class,
+        () ->
+            container.run(
+                a,
+                () ->
+                    log.recording(
+                        () -> {
+                          change.run();
+                          throw new ConflictException("taken");
+                        },
+                        result -> Optional.of(entry("create", failed)))));
+    assertEquals(
+        List.of(), remaining("provisioning_events", "request_id", List.of(failed, failed)));
+    assertEquals(changes + 1, remaining("audit_events", "org_id", List.of(a, a)).size());
   }
 }

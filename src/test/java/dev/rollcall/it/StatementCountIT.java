@@ -29,11 +29,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * How many SQL statements each SCIM hot path sends, counted in the server through EclipseLink's SQL
- * log while the requests run over HTTP one at a time. The bounds pin the work per request, so that
- * a change that brings back a query per user, per role level or a read of what the request just
- * wrote fails here rather than in the benchmark. Each request runs once untimed first (caches,
- * first-use statements), then once counted. The counts are also written to {@code
- * statement-counts.txt} in the server's output directory.
+ * log while the requests run over HTTP one at a time, and how many transactions each commits (a
+ * commit's log flush is most of a small write's cost on a durable database). The bounds pin the
+ * work per request, so that a change that brings back a query per user, per role level or a read of
+ * what the request just wrote fails here rather than in the benchmark. Each request runs once
+ * untimed first (caches, first-use statements), then once counted. The counts are also written to
+ * {@code statement-counts.txt} in the server's output directory.
  */
 @ExtendWith(ArquillianExtension.class)
 class StatementCountIT {
@@ -46,7 +47,8 @@ class StatementCountIT {
     // no retention purge while statements are counted, and the token stays remembered however
     // slowly a loaded machine runs the requests (a re-read token adds its three look-ups)
     return Deployments.withConfig(
-        Deployments.withTestSupport(StatementCountIT.class, SqlCounter.class, Http.class),
+        Deployments.withTestSupport(
+            StatementCountIT.class, SqlCounter.class, CommitCounter.class, Http.class),
         "rollcall.retention.purge-interval=PT0S\nrollcall.scim.token-cache=PT10M");
   }
 
@@ -56,6 +58,7 @@ class StatementCountIT {
   private Organization org;
   private String token;
   private SqlCounter counter;
+  private CommitCounter commits;
   private final List<String> report = new ArrayList<>();
 
   private static String user(String userName, int n) {
@@ -73,20 +76,28 @@ class StatementCountIT {
     return http.scim(org, token, method, path, body);
   }
 
-  /** One request's reply and the statements it sent. */
-  private record Counted(Reply reply, List<String> statements) {}
+  /** One request's reply, the statements it sent and the transactions it committed. */
+  private record Counted(Reply reply, List<String> statements, long commits) {}
 
-  /** The statements one request sends. */
+  /** The statements one request sends, and its commits. */
   private Counted count(String label, int expectedStatus, Supplier<Reply> request) {
     counter.take();
+    commits.take("");
     Reply reply = request.get();
     List<String> statements = counter.take();
+    long committed = commits.take(reply.header("X-Request-Id").orElseThrow());
     assertEquals(expectedStatus, reply.status(), label + ": " + reply.body());
-    report.add(String.format("%-45s %3d statements", label, statements.size()));
+    report.add(
+        String.format("%-45s %3d statements %d commits", label, statements.size(), committed));
     for (String sql : statements) {
       report.add("    " + (sql.length() > 200 ? sql.substring(0, 200) + "..." : sql));
     }
-    return new Counted(reply, statements);
+    return new Counted(reply, statements, committed);
+  }
+
+  /** A write and its provisioning event commit together: one transaction, one commit. */
+  private static void commitsOnce(Counted counted, String label) {
+    assertEquals(1, counted.commits(), label + " committed " + counted.commits() + " transactions");
   }
 
   private static void atMost(int bound, Counted counted, String label) {
@@ -157,6 +168,7 @@ class StatementCountIT {
 
     Session session = em.getEntityManagerFactory().unwrap(Session.class);
     counter = SqlCounter.install(session);
+    commits = CommitCounter.install(session);
     try {
       String label = "GET /ServiceProviderConfig";
       scim("GET", "/ServiceProviderConfig", null);
@@ -218,8 +230,9 @@ class StatementCountIT {
       atMost(0, spc, "GET /ServiceProviderConfig");
       // adoption's three indexed look-ups (userName, members.email_key, member_emails) stay one
       // UNION ALL statement, and no look-up scans the organization
-      // (+1: the provisioning log's insert, in a transaction of its own after the answer)
+      // (+1: the provisioning log's insert, in the create's own transaction)
       atMost(4, create, "POST /Users");
+      commitsOnce(create, "POST /Users");
       // the emails are in the user's row: the look-up reads no emails or roles row by row
       atMost(2, lookup, "GET /Users?filter=userName eq");
       // a user in no group costs no group query
@@ -227,15 +240,18 @@ class StatementCountIT {
       // a page reads its users, then each kind of detail for the whole page: no query per user
       atMost(3, page, "GET /Users page of 100");
       // adding a member touches the rows it changes: it never loads the group's other members
-      // (+1: the provisioning log's insert)
+      // (+1: the provisioning log's insert, in the same transaction)
       atMost(7, patch, "PATCH /Groups add 1 member");
+      commitsOnce(patch, "PATCH /Groups add 1 member");
       // a replacement does not read back what it just wrote
-      // (+1: the provisioning log's insert)
+      // (+1: the provisioning log's insert, in the same transaction)
       atMost(5, put, "PUT /Users/{id}");
+      commitsOnce(put, "PUT /Users/{id}");
       atMost(2, get, "GET /Users/{id}");
       atMost(1, getLoner, "GET /Users/{id} (no groups)");
       pageCarriesEachUsersEmailsGroupsAndOrgadmin(page.reply());
     } finally {
+      commits.uninstall();
       counter.uninstall();
     }
   }

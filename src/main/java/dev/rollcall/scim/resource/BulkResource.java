@@ -86,6 +86,8 @@ public class BulkResource {
   @POST
   @BulkPayload
   public Response bulk(String body) {
+    // recorded as one event once answered; each operation commits in its own transaction
+    caller.inBulk();
     JsonObject request = JsonReading.object(body);
     JsonArray operations =
         JsonReading.get(request, "Operations")

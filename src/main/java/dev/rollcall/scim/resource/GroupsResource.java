@@ -5,6 +5,7 @@ import dev.rollcall.application.GroupProvisioning.GroupChange;
 import dev.rollcall.application.GroupProvisioning.ProvisionedGroup;
 import dev.rollcall.application.config.ScimLocations;
 import dev.rollcall.query.SearchPage;
+import dev.rollcall.scim.ProvisioningEvents;
 import dev.rollcall.scim.ScimCaller;
 import dev.rollcall.scim.ScimMediaType;
 import dev.rollcall.scim.patch.GroupPatch;
@@ -34,6 +35,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * {@code /Groups}: custom roles as SCIM groups. Members are loaded only when the response includes
@@ -50,13 +52,17 @@ public class GroupsResource extends ScimResource {
 
   @Inject
   public GroupsResource(
-      GroupProvisioning groups, ScimCaller caller, ScimLocations locations, ScimSchemas schemas) {
-    super(caller, locations, schemas, ResourceKind.GROUP);
+      GroupProvisioning groups,
+      ScimCaller caller,
+      ScimLocations locations,
+      ScimSchemas schemas,
+      ProvisioningEvents events) {
+    super(caller, locations, schemas, events, ResourceKind.GROUP);
     this.groups = groups;
   }
 
   public GroupsResource() {
-    this(null, null, null, null);
+    this(null, null, null, null, null);
   }
 
   @Override
@@ -83,6 +89,10 @@ public class GroupsResource extends ScimResource {
       String body,
       @QueryParam("attributes") String attributes,
       @QueryParam("excludedAttributes") String excludedAttributes) {
+    return recorded("create", null, () -> created(body, attributes, excludedAttributes));
+  }
+
+  private Response created(String body, String attributes, String excludedAttributes) {
     var request =
         GroupRepresentation.toBody(naming(JsonReading.object(body), "displayName"), registry());
     ProvisionedGroup created =
@@ -123,28 +133,34 @@ public class GroupsResource extends ScimResource {
     SchemaRegistry registry = registry();
     AttributeProjection projection = projection(attributes, excludedAttributes);
     String base = base();
-    ProvisionedGroup replaced =
-        RetryOnce.call(
-            () ->
-                groups.patch(
-                    principal(),
-                    id,
-                    current -> {
-                      // compared with the group without its members, which are never loaded for
-                      // this
-                      var request =
-                          GroupRepresentation.fromValidated(
-                              ResourceValidator.validateForReplace(
-                                  replacement,
-                                  GroupRepresentation.toJson(current, base),
-                                  registry,
-                                  ResourceKind.GROUP));
-                      return GroupChange.replaceAll(
-                          request.displayName(), request.externalId(), request.memberIds());
-                    },
-                    Preconditions.ifMatch(ifMatch),
-                    projection.includes(MEMBERS)));
-    return single(replaced, projection);
+    // compared with the group without its members, which are never loaded for this
+    Function<ProvisionedGroup, GroupChange> change =
+        current -> {
+          var request =
+              GroupRepresentation.fromValidated(
+                  ResourceValidator.validateForReplace(
+                      replacement,
+                      GroupRepresentation.toJson(current, base),
+                      registry,
+                      ResourceKind.GROUP));
+          return GroupChange.replaceAll(
+              request.displayName(), request.externalId(), request.memberIds());
+        };
+    // each try is a transaction of its own
+    return RetryOnce.call(
+        () ->
+            recorded(
+                "replace",
+                id,
+                () ->
+                    single(
+                        groups.patch(
+                            principal(),
+                            id,
+                            change,
+                            Preconditions.ifMatch(ifMatch),
+                            projection.includes(MEMBERS)),
+                        projection)));
   }
 
   /**
@@ -164,19 +180,27 @@ public class GroupsResource extends ScimResource {
     boolean wantsBody = attributes != null || excludedAttributes != null;
     AttributeProjection projection = projection(attributes, excludedAttributes);
     String base = base();
-    ProvisionedGroup patched =
-        RetryOnce.call(
-            () ->
-                groups.patch(
-                    principal(),
-                    id,
-                    current -> toChange(engine, plan, GroupRepresentation.toJson(current, base)),
-                    Preconditions.ifMatch(ifMatch),
-                    wantsBody && projection.includes(MEMBERS)));
-    if (!wantsBody) {
-      return Response.noContent().tag(etag(patched)).build();
-    }
-    return single(patched, projection);
+    Function<ProvisionedGroup, GroupChange> change =
+        current -> toChange(engine, plan, GroupRepresentation.toJson(current, base));
+    // each try is a transaction of its own
+    return RetryOnce.call(
+        () ->
+            recorded(
+                "patch",
+                id,
+                () -> {
+                  ProvisionedGroup patched =
+                      groups.patch(
+                          principal(),
+                          id,
+                          change,
+                          Preconditions.ifMatch(ifMatch),
+                          wantsBody && projection.includes(MEMBERS));
+                  naming(patched.role().name());
+                  return wantsBody
+                      ? single(patched, projection)
+                      : Response.noContent().tag(etag(patched)).build();
+                }));
   }
 
   private static GroupChange toChange(PatchEngine engine, GroupPatch plan, JsonObject current) {
@@ -197,8 +221,13 @@ public class GroupsResource extends ScimResource {
   @Path("{id}")
   public Response delete(
       @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-    groups.delete(id, Preconditions.ifMatch(ifMatch));
-    return Response.noContent().build();
+    return recorded(
+        "delete",
+        id,
+        () -> {
+          naming(groups.delete(id, Preconditions.ifMatch(ifMatch)).name());
+          return Response.noContent().build();
+        });
   }
 
   private Response single(ProvisionedGroup group, AttributeProjection projection) {

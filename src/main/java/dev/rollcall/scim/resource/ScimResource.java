@@ -2,6 +2,7 @@ package dev.rollcall.scim.resource;
 
 import dev.rollcall.application.SecurityIntegrationService.ScimPrincipal;
 import dev.rollcall.application.config.ScimLocations;
+import dev.rollcall.scim.ProvisioningEvents;
 import dev.rollcall.scim.ScimCaller;
 import dev.rollcall.scim.projection.AttributeProjection;
 import dev.rollcall.scim.schema.ResourceKind;
@@ -12,6 +13,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Response;
+import java.util.function.Supplier;
 
 /**
  * What {@code /Users} and {@code /Groups} share: the caller and the organization's SCIM base, the
@@ -22,12 +25,19 @@ public abstract class ScimResource {
   private final ScimCaller caller;
   private final ScimLocations locations;
   private final ScimSchemas schemas;
+  private final ProvisioningEvents events;
   private final ResourceKind kind;
 
-  ScimResource(ScimCaller caller, ScimLocations locations, ScimSchemas schemas, ResourceKind kind) {
+  ScimResource(
+      ScimCaller caller,
+      ScimLocations locations,
+      ScimSchemas schemas,
+      ProvisioningEvents events,
+      ResourceKind kind) {
     this.caller = caller;
     this.locations = locations;
     this.schemas = schemas;
+    this.events = events;
     this.kind = kind;
   }
 
@@ -70,6 +80,24 @@ public abstract class ScimResource {
       caller.target(name.getString());
     }
     return body;
+  }
+
+  /**
+   * Runs a write ({@code create}, {@code replace}, {@code patch}, {@code delete}; {@code id} as the
+   * path names it) and records it in the provisioning log, in one transaction (see {@link
+   * ProvisioningEvents#recorded}). {@code write} calls one service method and renders its answer.
+   */
+  Response recorded(String operation, String id, Supplier<Response> write) {
+    return events.recorded(
+        new ProvisioningEvents.Request(operation, kind.resourceType(), id), write);
+  }
+
+  /**
+   * Tells the provisioning log the name of what a write changed when its body named none (a DELETE,
+   * a PATCH): the userName or group name.
+   */
+  void naming(String target) {
+    caller.target(target);
   }
 
   /** The organization's SCIM base URI. */

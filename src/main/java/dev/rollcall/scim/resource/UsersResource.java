@@ -4,6 +4,7 @@ import dev.rollcall.application.UserProvisioning;
 import dev.rollcall.application.UserProvisioning.ProvisionedUser;
 import dev.rollcall.application.config.ScimLocations;
 import dev.rollcall.query.SearchPage;
+import dev.rollcall.scim.ProvisioningEvents;
 import dev.rollcall.scim.ScimCaller;
 import dev.rollcall.scim.ScimMediaType;
 import dev.rollcall.scim.patch.PatchEngine;
@@ -40,13 +41,17 @@ public class UsersResource extends ScimResource {
 
   @Inject
   public UsersResource(
-      UserProvisioning users, ScimCaller caller, ScimLocations locations, ScimSchemas schemas) {
-    super(caller, locations, schemas, ResourceKind.USER);
+      UserProvisioning users,
+      ScimCaller caller,
+      ScimLocations locations,
+      ScimSchemas schemas,
+      ProvisioningEvents events) {
+    super(caller, locations, schemas, events, ResourceKind.USER);
     this.users = users;
   }
 
   public UsersResource() {
-    this(null, null, null, null);
+    this(null, null, null, null, null);
   }
 
   @Override
@@ -74,6 +79,10 @@ public class UsersResource extends ScimResource {
       String body,
       @QueryParam("attributes") String attributes,
       @QueryParam("excludedAttributes") String excludedAttributes) {
+    return recorded("create", null, () -> created(body, attributes, excludedAttributes));
+  }
+
+  private Response created(String body, String attributes, String excludedAttributes) {
     SchemaRegistry registry = registry();
     var created =
         users.create(
@@ -108,6 +117,12 @@ public class UsersResource extends ScimResource {
       String body,
       @QueryParam("attributes") String attributes,
       @QueryParam("excludedAttributes") String excludedAttributes) {
+    return recorded(
+        "replace", id, () -> replaced(id, ifMatch, body, attributes, excludedAttributes));
+  }
+
+  private Response replaced(
+      String id, String ifMatch, String body, String attributes, String excludedAttributes) {
     JsonObject replacement = naming(JsonReading.object(body), "userName");
     SchemaRegistry registry = registry();
     String base = base();
@@ -145,6 +160,11 @@ public class UsersResource extends ScimResource {
       String body,
       @QueryParam("attributes") String attributes,
       @QueryParam("excludedAttributes") String excludedAttributes) {
+    return recorded("patch", id, () -> patched(id, ifMatch, body, attributes, excludedAttributes));
+  }
+
+  private Response patched(
+      String id, String ifMatch, String body, String attributes, String excludedAttributes) {
     JsonObject patch = JsonReading.object(body);
     SchemaRegistry registry = registry();
     PatchEngine engine = new PatchEngine(registry);
@@ -161,6 +181,7 @@ public class UsersResource extends ScimResource {
                         patch,
                         ResourceKind.USER),
                     engine.registry()));
+    naming(patched.member().userName());
     return single(patched, attributes, excludedAttributes);
   }
 
@@ -168,8 +189,13 @@ public class UsersResource extends ScimResource {
   @Path("{id}")
   public Response delete(
       @PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-    users.delete(principal(), id, Preconditions.ifMatch(ifMatch));
-    return Response.noContent().build();
+    return recorded(
+        "delete",
+        id,
+        () -> {
+          naming(users.delete(principal(), id, Preconditions.ifMatch(ifMatch)).userName());
+          return Response.noContent().build();
+        });
   }
 
   private Response single(ProvisionedUser user, String attributes, String excludedAttributes) {

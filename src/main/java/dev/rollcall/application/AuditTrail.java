@@ -9,8 +9,6 @@ import dev.rollcall.domain.role.Privilege;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.context.ContextNotActiveException;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
@@ -29,24 +27,21 @@ public class AuditTrail {
   private final MemberRepository members;
   private final AuthorizationService authorization;
   private final Clock clock;
-  private final Instance<RequestId> requestId;
 
   @Inject
   public AuditTrail(
       ActivityRepository activity,
       MemberRepository members,
       AuthorizationService authorization,
-      Clock clock,
-      Instance<RequestId> requestId) {
+      Clock clock) {
     this.activity = activity;
     this.members = members;
     this.authorization = authorization;
     this.clock = clock;
-    this.requestId = requestId;
   }
 
   public AuditTrail() {
-    this(null, null, null, null, null);
+    this(null, null, null, null);
   }
 
   /**
@@ -86,14 +81,6 @@ public class AuditTrail {
             action,
             text,
             outcome,
-            currentRequestId()));
-  }
-
-  private String currentRequestId() {
-    try {
-      return requestId.get().value().orElse(null);
-    } catch (ContextNotActiveException outsideRequest) {
-      return null;
-    }
+            RequestId.current().orElse(null)));
   }
 }

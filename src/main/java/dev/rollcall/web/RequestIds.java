@@ -1,7 +1,6 @@
 package dev.rollcall.web;
 
 import dev.rollcall.application.RequestId;
-import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -33,13 +32,9 @@ public class RequestIds extends HttpFilter {
 
   private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
-  private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
-
-  @Inject private transient RequestId requestId;
-
   /** The id of the request this thread is serving, for log lines written outside a request bean. */
   public static Optional<String> current() {
-    return Optional.ofNullable(CURRENT.get());
+    return RequestId.current();
   }
 
   /** The client's id when it is well-formed, else a new one. */
@@ -64,13 +59,12 @@ public class RequestIds extends HttpFilter {
       throws IOException, ServletException {
     String id = choose(request.getHeader(HEADER));
     request.setAttribute(ATTRIBUTE, id);
-    requestId.assign(id);
     response.setHeader(HEADER, id);
-    CURRENT.set(id);
+    RequestId.enter(id);
     try {
       chain.doFilter(request, response);
     } finally {
-      CURRENT.remove();
+      RequestId.leave();
       if (response.getStatus() >= 500) {
         LOG.warning(
             "HTTP "

@@ -164,6 +164,15 @@ public class Role extends TenantOwned {
     return updatedAt;
   }
 
+  /**
+   * The role's row was moved to {@code version} at {@code at} by a statement of its own (a
+   * membership change, {@link RoleRepository#touch}): this object now says so too.
+   */
+  public void touched(long version, Instant at) {
+    this.version = version;
+    this.updatedAt = at;
+  }
+
   public long version() {
     return version;
   }

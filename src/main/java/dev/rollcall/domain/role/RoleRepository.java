@@ -28,7 +28,9 @@ public interface RoleRepository {
 
   /**
    * Records a change of the role's membership: a new version and update time, written as one UPDATE
-   * so concurrent membership changes queue on the row instead of failing; the role is reloaded.
+   * so concurrent membership changes queue on the row instead of failing. Afterwards {@code role}
+   * holds the version and update time written; it may no longer be managed, so change nothing else
+   * on it. With an expected version, a role moved on since is refused.
    */
   void touch(Role role, java.time.Instant now, dev.rollcall.domain.ExpectedVersion expected);
 

@@ -87,25 +87,35 @@ public class JpaRoleRepository implements RoleRepository {
   @Override
   public void touch(Role role, Instant now, ExpectedVersion expected) {
     em.flush();
-    if (expected.version().isPresent()) {
-      long version = expected.version().getAsLong();
-      int updated =
-          em.createNamedQuery(Role.TOUCH)
-              .setParameter("id", role.id())
-              .setParameter("now", now)
-              .setParameter("version", version)
-              .executeUpdate();
-      if (updated == 0) {
-        throw new PreconditionFailedException(
-            "Group " + role.id() + " has changed since version " + version);
-      }
-    } else {
-      em.createNamedQuery(Role.TOUCH_ANY)
-          .setParameter("id", role.id())
-          .setParameter("now", now)
-          .executeUpdate();
+    // Usually no one changed the role since it was read: the UPDATE on the version read both moves
+    // it and says what it became, with no read-back. The role leaves the persistence context
+    // first, so that what it is told is never written back.
+    long read = role.version();
+    long wanted = expected.version().orElse(read);
+    if (wanted == read && touchAt(role.id(), now, read)) {
+      em.detach(role);
+      role.touched(read + 1, now);
+      return;
     }
+    if (expected.version().isPresent()) {
+      throw new PreconditionFailedException(
+          "Group " + role.id() + " has changed since version " + wanted);
+    }
+    // another change landed since the read, and none was asked for: queue behind it
+    em.createNamedQuery(Role.TOUCH_ANY)
+        .setParameter("id", role.id())
+        .setParameter("now", now)
+        .executeUpdate();
     em.refresh(role);
+  }
+
+  private boolean touchAt(String id, Instant now, long version) {
+    return em.createNamedQuery(Role.TOUCH)
+            .setParameter("id", id)
+            .setParameter("now", now)
+            .setParameter("version", version)
+            .executeUpdate()
+        == 1;
   }
 
   @Override

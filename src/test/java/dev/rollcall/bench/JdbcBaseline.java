@@ -76,7 +76,18 @@ public final class JdbcBaseline {
   }
 
   /** The limit figures, as {@link Stat}s so the report treats them like the SCIM ones. */
-  public record Result(Stat insertCommit, Stat lookup, Stat page) {}
+  /**
+   * @param insertCommit single-row insert+commit on {@code threads} connections
+   * @param insertCommitAlone the same on one connection: the latency of a durable commit, which no
+   *     request that writes can answer faster than
+   */
+  public record Result(Stat insertCommit, Stat insertCommitAlone, Stat lookup, Stat page) {
+    List<Stat> all() {
+      return List.of(insertCommit, insertCommitAlone, lookup, page);
+    }
+  }
+
+  static final String INSERT_COMMIT_ALONE = "jdbc insert+commit, 1 connection";
 
   private final Target target;
   private final Sizes sizes;
@@ -134,6 +145,14 @@ public final class JdbcBaseline {
               sizes.baselineCommits(),
               sizes.maxPerScenario(),
               perThread(connections, insertCommit(org)));
+      String alone = UUID.randomUUID().toString();
+      Stat insertAlone =
+          Runner.run(
+              INSERT_COMMIT_ALONE,
+              1,
+              sizes.baselineCommits(),
+              sizes.maxPerScenario(),
+              perThread(connections.subList(0, 1), insertCommit(alone)));
       fill(connections.get(0), org, insert.count(), sizes.users());
       Runner.run(
           "warm-up",
@@ -160,7 +179,7 @@ public final class JdbcBaseline {
               Math.max(pages, sizes.baselineLookups() / 10),
               sizes.maxPerScenario(),
               perThread(connections, (c, i) -> page(c, org, (i % pages) * 100)));
-      return new Result(insert, lookup, page);
+      return new Result(insert, insertAlone, lookup, page);
     } finally {
       for (Connection c : connections) {
         c.close();

@@ -45,7 +45,7 @@ public final class Report {
   public List<Stat> all() {
     List<Stat> all = new ArrayList<>(scim);
     if (baseline != null) {
-      all.addAll(List.of(baseline.insertCommit(), baseline.lookup(), baseline.page()));
+      all.addAll(baseline.all());
     }
     return all;
   }
@@ -63,7 +63,7 @@ public final class Report {
    * table.
    */
   public Report targets(Sizes sizes, long heapMaxBytes) {
-    cpu = new CpuTable(scim, sizes);
+    cpu = new CpuTable(all(), sizes);
     int smallest = sizes.groupLevels().stream().mapToInt(Integer::intValue).min().orElse(0);
     int largest = sizes.groupLevels().stream().mapToInt(Integer::intValue).max().orElse(0);
     for (boolean add : new boolean[] {true, false}) {
@@ -174,7 +174,7 @@ public final class Report {
       out.append(row(format, s, limit, floor.orElse(null)));
     }
     if (baseline != null) {
-      for (Stat s : List.of(baseline.insertCommit(), baseline.lookup(), baseline.page())) {
+      for (Stat s : baseline.all()) {
         out.append(row(format, s, null, null));
       }
     }

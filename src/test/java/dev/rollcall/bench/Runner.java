@@ -49,13 +49,7 @@ final class Runner {
                       i < count && System.nanoTime() < deadline;
                       i = next.getAndIncrement()) {
                     long before = System.nanoTime();
-                    boolean ok;
-                    try {
-                      ok = call.run(i);
-                    } catch (Exception | AssertionError e) {
-                      firstError.compareAndSet(null, e.toString());
-                      ok = false;
-                    }
+                    boolean ok = attempt(call, i, firstError);
                     nanos.set(done.getAndIncrement(), System.nanoTime() - before);
                     if (!ok) {
                       errors.incrementAndGet();
@@ -176,13 +170,7 @@ final class Runner {
                   while (System.nanoTime() < deadline && errors.get() == 0) {
                     int i = next.getAndIncrement();
                     long before = System.nanoTime();
-                    boolean ok;
-                    try {
-                      ok = call.run(i);
-                    } catch (Exception | AssertionError e) {
-                      firstError.compareAndSet(null, e.toString());
-                      ok = false;
-                    }
+                    boolean ok = attempt(call, i, firstError);
                     if (n == nanos.length) {
                       nanos = Arrays.copyOf(nanos, n * 2);
                     }
@@ -215,6 +203,16 @@ final class Runner {
       at += counts[t];
     }
     return of(operation, samples, seconds, errors.get(), firstError.get(), cpu);
+  }
+
+  /** One call: whether it succeeded; the first failure of a run is kept in {@code firstError}. */
+  private static boolean attempt(Call call, int i, AtomicReference<String> firstError) {
+    try {
+      return call.run(i);
+    } catch (Exception | AssertionError e) {
+      firstError.compareAndSet(null, e.toString());
+      return false;
+    }
   }
 
   /**
